@@ -1,0 +1,26 @@
+package dev.takeover.events.conversation;
+
+import java.time.Instant;
+
+import dev.takeover.events.ConversationEvent;
+import dev.takeover.events.EventType;
+import dev.takeover.events.Fields;
+import dev.takeover.events.Topic;
+
+/** A message to the customer, from the bot, an agent or the system; channel adapters deliver it. */
+public record MessageSent(
+        String messageId, String conversationId, String channel, Sender sender, String text, Instant sentAt)
+        implements ConversationEvent {
+
+    public static final EventType<MessageSent> TYPE =
+            EventType.of("conversation.message-sent.v1", Topic.CONVERSATION_OUTBOUND, MessageSent.class);
+
+    public MessageSent {
+        Fields.requireText(messageId, "messageId");
+        Fields.requireText(conversationId, "conversationId");
+        Fields.requireText(channel, "channel");
+        Fields.require(sender, "sender");
+        Fields.requireText(text, "text");
+        Fields.require(sentAt, "sentAt");
+    }
+}

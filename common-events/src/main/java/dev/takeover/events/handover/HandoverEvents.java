@@ -1,0 +1,13 @@
+package dev.takeover.events.handover;
+
+import java.util.List;
+
+import dev.takeover.events.EventType;
+
+/** Events handover-service publishes on {@code handover.events}. */
+public final class HandoverEvents {
+
+    public static final List<EventType<?>> ALL = List.of(HandoverRequested.TYPE);
+
+    private HandoverEvents() {}
+}

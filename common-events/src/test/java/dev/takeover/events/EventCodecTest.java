@@ -1,0 +1,78 @@
+package dev.takeover.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.takeover.events.bot.MessageAnalyzed;
+import dev.takeover.events.conversation.InboundMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCodecTest {
+
+    @Test
+    void writesInstantsAsIsoStringsAndOmitsAbsentFields() {
+        InboundMessage message = new InboundMessage(
+                "m1", "c1", "web", "hi", null, null, null, Instant.parse("2026-11-23T10:00:00Z"), null);
+
+        String json = new String(EventCodec.toJson(message), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"sentAt\":\"2026-11-23T10:00:00Z\"").doesNotContain("customerId");
+    }
+
+    @Test
+    void toleratesFieldsAddedByANewerProducer() {
+        InboundMessage message = decode(
+                "{\"messageId\":\"m1\",\"conversationId\":\"c1\",\"channel\":\"web\",\"text\":\"hi\",\"mood\":\"sunny\"}");
+
+        assertThat(message.text()).isEqualTo("hi");
+        assertThat(message.attributes()).isEqualTo(Map.of());
+    }
+
+    @Test
+    void namesTheMissingFieldOfAnIncompleteMessage() {
+        assertThatThrownBy(() -> decode("{\"messageId\":\"m1\",\"channel\":\"web\",\"text\":\"hi\"}"))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("conversationId is required");
+        assertThatThrownBy(() -> decode("{\"messageId\":\"m1\",\"conversationId\":\"c1\",\"channel\":\"web\"}"))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("text is required");
+    }
+
+    @Test
+    void rejectsWhatIsNotJson() {
+        assertThatThrownBy(() -> decode("hello, I need help"))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageStartingWith("not valid JSON");
+        assertThatThrownBy(() -> EventCodec.fromJson(new byte[0], InboundMessage.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("record has no value");
+        assertThatThrownBy(() -> decode("null")).isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
+    void namesTheFieldOfAWronglyTypedValue() {
+        String json = "{\"conversationId\":\"c1\",\"messageId\":\"m1\",\"language\":\"en\","
+                + "\"intent\":{\"name\":\"greeting\",\"confidence\":\"high\"},"
+                + "\"sentiment\":{\"score\":0,\"label\":\"NEUTRAL\"},"
+                + "\"frustration\":0,\"humanRequested\":false,\"outOfScope\":false}";
+
+        assertThatThrownBy(() -> EventCodec.fromJson(json.getBytes(StandardCharsets.UTF_8), MessageAnalyzed.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("'intent.confidence'");
+    }
+
+    @Test
+    void rejectsScoresOutsideTheirRange() {
+        assertThatThrownBy(() -> new MessageAnalyzed.Sentiment(-1.5, MessageAnalyzed.Sentiment.Label.NEGATIVE))
+                .hasMessageContaining("sentiment.score must be between -1.0 and 1.0");
+    }
+
+    private static InboundMessage decode(String json) {
+        return EventCodec.fromJson(json.getBytes(StandardCharsets.UTF_8), InboundMessage.class);
+    }
+}
