@@ -17,7 +17,6 @@ public record HandoverPackage(
         String summary) {
 
     public HandoverPackage {
-        Fields.requireText(channel, "handoverPackage.channel");
         collectedData = Fields.mapOrEmpty(collectedData);
         intents = Fields.listOrEmpty(intents);
         sentimentTrend = Fields.listOrEmpty(sentimentTrend);
