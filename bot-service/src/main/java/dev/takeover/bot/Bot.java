@@ -3,11 +3,11 @@ package dev.takeover.bot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.takeover.common.delivery.Outbox;
+import dev.takeover.common.delivery.ProcessedEvents;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.InboundMessage;
-import dev.takeover.events.delivery.Outbox;
-import dev.takeover.events.delivery.ProcessedEvents;
 
 /** The bot's use cases: each customer message is analysed exactly once, and the analysis published with it. */
 @ApplicationScoped

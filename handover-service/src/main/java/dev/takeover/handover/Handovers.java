@@ -5,11 +5,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.takeover.common.delivery.Outbox;
+import dev.takeover.common.delivery.ProcessedEvents;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.InboundMessage;
-import dev.takeover.events.delivery.Outbox;
-import dev.takeover.events.delivery.ProcessedEvents;
 import dev.takeover.events.handover.HandoverPackage;
 import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.events.handover.HandoverRequested.Priority;

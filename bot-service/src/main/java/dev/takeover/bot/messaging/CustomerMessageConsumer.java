@@ -8,9 +8,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import dev.takeover.bot.Bot;
+import dev.takeover.common.delivery.Retrying;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.conversation.InboundMessage;
-import dev.takeover.events.delivery.Retrying;
 
 /** Customer messages from the channel adapters.  */
 @ApplicationScoped

@@ -7,10 +7,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
+import dev.takeover.common.delivery.Retrying;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.InboundMessage;
-import dev.takeover.events.delivery.Retrying;
 import dev.takeover.handover.Handovers;
 
 /** Customer messages (for context) and the bot's analyses (for the decision). */

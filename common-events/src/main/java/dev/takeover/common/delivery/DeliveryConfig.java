@@ -1,4 +1,4 @@
-package dev.takeover.events.delivery;
+package dev.takeover.common.delivery;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.takeover.events.delivery;
+package dev.takeover.common.delivery;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,0 +1,66 @@
+package dev.takeover.common.http;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+/** Every failed request gets a problem response that says what was wrong, never a bare status or a stack trace. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response refused(ProblemException e) {
+        return Problem.response(e.status(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidArgument(IllegalArgumentException e) {
+        return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidValue(ValueInstantiationException e) {
+        Throwable reason = e.getCause() != null ? e.getCause() : e;
+        return Problem.response(Response.Status.BAD_REQUEST, reason.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return Problem.response(Response.Status.BAD_REQUEST, describe(e));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e) {
+        return Problem.response(
+                Response.Status.BAD_REQUEST,
+                e instanceof JsonMappingException mapping
+                        ? describe(mapping)
+                        : "the request body is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    /** The framework wraps an unreadable body in a bare 400; the cause says what was actually wrong. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof ValueInstantiationException invalid) {
+            return invalidValue(invalid);
+        }
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableBody(unreadable);
+        }
+        return Problem.response(e.getResponse().getStatusInfo(), e.getMessage());
+    }
+
+    private static String describe(JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .map(path -> " at '" + path + "'")
+                .orElse("");
+        return "the request body is invalid" + field + ": " + e.getOriginalMessage();
+    }
+}
