@@ -1,5 +1,9 @@
 package dev.takeover.infrastructure.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -8,10 +12,12 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.infrastructure.KafkaBroker;
 import dev.takeover.infrastructure.PostgresServer;
+import dev.takeover.infrastructure.TokenIssuer;
 
 /**
  * Gives a {@code @QuarkusTest} a real Kafka broker and a real PostgreSQL, started once per test JVM and without
- * Docker. Fields annotated {@link InjectKafkaCompanion} receive a client for the broker.
+ * Docker, and the public key of a token issuer. Fields annotated {@link InjectKafkaCompanion} receive a client for
+ * the broker, fields annotated {@link InjectTokenIssuer} the issuer whose tokens the service accepts.
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -19,6 +25,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private static KafkaBroker kafka;
     private static PostgresServer postgres;
+    private static TokenIssuer tokens;
+    private static Path publicKey;
 
     private KafkaCompanion companion;
 
@@ -45,6 +53,13 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         postgres.createDatabase(DATABASE);
         kafka = KafkaBroker.start(0);
         kafka.createTopics(List.of("bot-service", "handover-service", "agent-service", "transcript-service"));
+        tokens = TokenIssuer.generate();
+        try {
+            publicKey = tokens.writePublicKey(
+                    Files.createTempDirectory("takeover-test-jwt").resolve("public.pem"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(RealInfrastructure::stopAll, "stop-test-infrastructure"));
     }
 
@@ -57,6 +72,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(
                 companion, new TestInjector.AnnotatedAndMatchesType(InjectKafkaCompanion.class, KafkaCompanion.class));
+        testInjector.injectIntoFields(
+                tokens, new TestInjector.AnnotatedAndMatchesType(InjectTokenIssuer.class, TokenIssuer.class));
     }
 
     @Override
