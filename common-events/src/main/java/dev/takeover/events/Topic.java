@@ -8,7 +8,8 @@ public enum Topic {
     CONVERSATION_OUTBOUND("conversation.outbound"),
     BOT_ANALYSIS("bot.analysis"),
     HANDOVER_EVENTS("handover.events"),
-    AGENT_EVENTS("agent.events");
+    AGENT_EVENTS("agent.events"),
+    TRANSCRIPT_EVENTS("transcript.events");
 
     private final String defaultName;
 

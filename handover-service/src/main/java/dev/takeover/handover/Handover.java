@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import dev.takeover.events.handover.ControlState;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.events.handover.HandoverRequested.Reason;
 
@@ -61,7 +62,7 @@ public class Handover extends PanacheEntityBase {
 
     private static List<ControlState> openStates() {
         return List.of(ControlState.values()).stream()
-                .filter(ControlState::isOpen)
+                .filter(ControlState::isEscalated)
                 .toList();
     }
 }

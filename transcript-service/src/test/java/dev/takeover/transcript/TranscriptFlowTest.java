@@ -62,7 +62,8 @@ class TranscriptFlowTest {
                 "web",
                 new Sender(Sender.Type.BOT, "bot", "Bot"),
                 "It arrives tomorrow.",
-                start.plusSeconds(2));
+                start.plusSeconds(2),
+                "ANSWER");
 
         send(ContractRecords.record(MessageSent.TYPE, answer));
         send(ContractRecords.record(analysisEvent, MessageAnalyzed.TYPE, analysis));

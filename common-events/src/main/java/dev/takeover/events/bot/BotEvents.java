@@ -7,7 +7,7 @@ import dev.takeover.events.EventType;
 /** Events bot-service publishes. */
 public final class BotEvents {
 
-    public static final List<EventType<?>> ALL = List.of(MessageAnalyzed.TYPE);
+    public static final List<EventType<?>> ALL = List.of(MessageAnalyzed.TYPE, CustomerDataCollected.TYPE);
 
     private BotEvents() {}
 }

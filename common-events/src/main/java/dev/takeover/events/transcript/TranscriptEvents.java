@@ -7,7 +7,7 @@ import dev.takeover.events.EventType;
 /** Events transcript-service publishes. */
 public final class TranscriptEvents {
 
-    public static final List<EventType<?>> ALL = List.of();
+    public static final List<EventType<?>> ALL = List.of(CustomerDataErased.TYPE);
 
     private TranscriptEvents() {}
 }
