@@ -114,8 +114,28 @@ class CustomerMessageFlowTest {
         assertThat(AnalysedMessage.count("conversationId", conversation)).isEqualTo(2);
     }
 
+    @Test
+    void aMessageIdIsOnlyUniqueWithinItsConversation() {
+        String other = "conv-" + UUID.randomUUID();
+        send(message("m7", "Where is my parcel?"));
+        kafka.produce(String.class, String.class)
+                .fromRecords(new ProducerRecord<>(
+                        "conversation.inbound", other, message(other, "m7", "Where is my invoice?")))
+                .awaitCompletion(PATIENCE);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(analyses.events(conversation, MessageAnalyzed.TYPE)).hasSize(1);
+            assertThat(analyses.events(other, MessageAnalyzed.TYPE)).hasSize(1);
+        });
+    }
+
     private String message(String messageId, String text) {
-        InboundMessage message = new InboundMessage(messageId, conversation, "web", text, null, null, null, null, null);
+        return message(conversation, messageId, text);
+    }
+
+    private static String message(String conversationId, String messageId, String text) {
+        InboundMessage message =
+                new InboundMessage(messageId, conversationId, "web", text, null, null, null, null, null);
         return new String(EventCodec.toJson(message), StandardCharsets.UTF_8);
     }
 

@@ -9,7 +9,8 @@ import dev.takeover.events.conversation.InboundMessage;
 
 /**
  * One consumed record, validated against the contract. The idempotency key is {@code ce_id}, except for customer
- * messages, whose {@code messageId} identifies them whether or not the channel adapter sent CloudEvents headers.
+ * messages: their {@code messageId} (unique within the conversation, not necessarily beyond it) identifies them
+ * whether or not the channel adapter sent CloudEvents headers.
  */
 public record ReceivedEvent<T extends ConversationEvent>(
         String idempotencyKey, EventType<T> type, Instant occurredAt, T payload) {
@@ -57,6 +58,6 @@ public record ReceivedEvent<T extends ConversationEvent>(
     }
 
     private static String messageKey(InboundMessage message) {
-        return "message:" + message.messageId();
+        return "message:" + message.conversationId() + "/" + message.messageId();
     }
 }

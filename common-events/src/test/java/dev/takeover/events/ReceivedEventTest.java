@@ -37,7 +37,7 @@ class ReceivedEventTest {
         ReceivedEvent<InboundMessage> event =
                 ReceivedEvent.decode(record(new RecordHeaders(), MESSAGE), InboundMessage.TYPE);
 
-        assertThat(event.idempotencyKey()).isEqualTo("message:m1");
+        assertThat(event.idempotencyKey()).isEqualTo("message:c1/m1");
         assertThat(event.occurredAt()).isEqualTo(Instant.ofEpochMilli(1_000));
         assertThat(event.payload().text()).isEqualTo("hello");
     }
@@ -49,7 +49,7 @@ class ReceivedEventTest {
 
         ReceivedEvent<InboundMessage> event = ReceivedEvent.decode(record(headers, MESSAGE), InboundMessage.TYPE);
 
-        assertThat(event.idempotencyKey()).isEqualTo("message:m1");
+        assertThat(event.idempotencyKey()).isEqualTo("message:c1/m1");
     }
 
     @Test
