@@ -1,5 +1,7 @@
 package dev.takeover.infrastructure;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -43,7 +45,18 @@ public final class KafkaBroker implements AutoCloseable {
         if (port != 0) {
             broker.withKafkaPort(port);
         }
-        return new KafkaBroker(broker.start());
+        return new KafkaBroker(startQuietly(broker));
+    }
+
+    /** Kafka's storage formatter prints to standard output; nobody starting a broker wants to read that. */
+    private static synchronized EmbeddedKafkaBroker startQuietly(EmbeddedKafkaBroker broker) {
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            return broker.start();
+        } finally {
+            System.setOut(console);
+        }
     }
 
     public String bootstrapServers() {

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.infrastructure.KafkaBroker;
+import dev.takeover.infrastructure.PlatformService;
 import dev.takeover.infrastructure.PostgresServer;
 import dev.takeover.infrastructure.TokenIssuer;
 
@@ -52,7 +52,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         postgres = PostgresServer.start(0);
         postgres.createDatabase(DATABASE);
         kafka = KafkaBroker.start(0);
-        kafka.createTopics(List.of("bot-service", "handover-service", "agent-service", "transcript-service"));
+        kafka.createTopics(PlatformService.serviceNames());
         tokens = TokenIssuer.generate();
         try {
             publicKey = tokens.writePublicKey(
