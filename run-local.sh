@@ -4,4 +4,4 @@
 set -e
 cd "$(dirname "$0")"
 ./mvnw -q package -DskipTests
-exec java -jar local-stack/target/local-stack.jar "$@"
+exec java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" dev.takeover.localstack.LocalStack "$@"
