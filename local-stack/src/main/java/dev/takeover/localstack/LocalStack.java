@@ -6,12 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,13 +25,6 @@ public final class LocalStack {
 
     private static final int KAFKA_PORT = 9092;
     private static final int POSTGRES_PORT = 15432;
-
-    private record DemoAgent(String id, String name, List<String> skills, List<String> languages) {}
-
-    private static final List<DemoAgent> DEMO_AGENTS = List.of(
-            new DemoAgent("anna", "Anna", List.of("general", "billing"), List.of("de", "en")),
-            new DemoAgent("ben", "Ben", List.of("general", "technical"), List.of("en")));
-    private static final String SUPERVISOR = "sam";
 
     private LocalStack() {}
 
@@ -66,30 +57,27 @@ public final class LocalStack {
         stopped.await();
     }
 
+    /** Registers the demo agents through agent-service's API, as a supervisor would, and sets them online. */
     private static Map<String, Path> registerDemoAgents(Platform platform, Path work) {
+        DemoTokens demo = new DemoTokens(platform.tokens(), work.resolve("tokens"));
         HttpClient http = HttpClient.newHttpClient();
         URI agents = platform.baseUri(PlatformService.AGENT);
-        String supervisorToken = platform.tokens().supervisorToken(SUPERVISOR);
-        Map<String, Path> tokenFiles = new LinkedHashMap<>();
-        tokenFiles.put(SUPERVISOR, writeToken(work, SUPERVISOR, supervisorToken));
-        for (DemoAgent agent : DEMO_AGENTS) {
+        for (DemoTokens.DemoAgent agent : DemoTokens.AGENTS) {
             String registration = String.format(
                     "{\"id\":\"%s\",\"displayName\":\"%s\",\"skills\":%s,\"languages\":%s,\"capacity\":3}",
                     agent.id(), agent.name(), json(agent.skills()), json(agent.languages()));
             send(
                     http,
-                    supervisorToken,
+                    demo.supervisorToken(),
                     HttpRequest.newBuilder(agents.resolve("/agents"))
                             .POST(HttpRequest.BodyPublishers.ofString(registration)));
-            String agentToken = platform.tokens().agentToken(agent.id());
             send(
                     http,
-                    agentToken,
+                    demo.agentToken(agent),
                     HttpRequest.newBuilder(agents.resolve("/agents/" + agent.id() + "/presence"))
                             .PUT(HttpRequest.BodyPublishers.ofString("{\"presence\":\"ONLINE\"}")));
-            tokenFiles.put(agent.id(), writeToken(work, agent.id(), agentToken));
         }
-        return tokenFiles;
+        return demo.writeTokens();
     }
 
     private static void send(HttpClient http, String token, HttpRequest.Builder request) {
@@ -107,16 +95,6 @@ public final class LocalStack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path writeToken(Path work, String agentId, String token) {
-        try {
-            Path file = work.resolve("tokens").resolve(agentId + ".jwt");
-            Files.createDirectories(file.getParent());
-            return Files.writeString(file, token);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

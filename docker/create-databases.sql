@@ -1,0 +1,5 @@
+-- Each service owns its own database.
+create database bot;
+create database handover;
+create database agent;
+create database transcript;
