@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -52,14 +53,26 @@ public final class EventCodec {
         } catch (ValueInstantiationException e) {
             Throwable reason = e.getCause() != null ? e.getCause() : e;
             throw new MalformedEventException("invalid " + type.getSimpleName() + ": " + reason.getMessage(), e);
+        } catch (MismatchedInputException e) {
+            String expected = e.getTargetType() != null
+                    ? ": expected " + e.getTargetType().getSimpleName()
+                    : "";
+            throw new MalformedEventException("invalid " + type.getSimpleName() + " at " + path(e) + expected, e);
         } catch (JsonMappingException e) {
-            throw new MalformedEventException(
-                    "invalid " + type.getSimpleName() + " at " + path(e) + ": " + e.getOriginalMessage(), e);
+            throw new MalformedEventException("invalid " + type.getSimpleName() + " at " + path(e), e);
         } catch (JsonProcessingException e) {
-            throw new MalformedEventException("not valid JSON: " + e.getOriginalMessage(), e);
+            throw new MalformedEventException("not valid JSON" + position(e), e);
         } catch (IOException e) {
-            throw new MalformedEventException("unreadable value: " + e.getMessage(), e);
+            throw new MalformedEventException("unreadable value", e);
         }
+    }
+
+    // Reasons name positions and fields, never content: they end up in logs and dead-letter headers.
+    private static String position(JsonProcessingException e) {
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 
     private static String path(JsonMappingException e) {

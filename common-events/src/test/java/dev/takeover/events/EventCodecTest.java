@@ -44,10 +44,11 @@ class EventCodecTest {
     }
 
     @Test
-    void rejectsWhatIsNotJson() {
+    void rejectsWhatIsNotJsonWithoutQuotingIt() {
         assertThatThrownBy(() -> decode("hello, I need help"))
                 .isInstanceOf(MalformedEventException.class)
-                .hasMessageStartingWith("not valid JSON");
+                .hasMessageStartingWith("not valid JSON (line 1, column ")
+                .hasMessageNotContaining("hello");
         assertThatThrownBy(() -> EventCodec.fromJson(new byte[0], InboundMessage.class))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessage("record has no value");
@@ -63,7 +64,18 @@ class EventCodecTest {
 
         assertThatThrownBy(() -> EventCodec.fromJson(json.getBytes(StandardCharsets.UTF_8), MessageAnalyzed.class))
                 .isInstanceOf(MalformedEventException.class)
-                .hasMessageContaining("'intent.confidence'");
+                .hasMessage("invalid MessageAnalyzed at 'intent.confidence': expected double");
+    }
+
+    @Test
+    void neverQuotesTheCustomersTextInAReason() {
+        String json = "{\"messageId\":\"m1\",\"conversationId\":\"c1\",\"channel\":\"web\","
+                + "\"text\":{\"secret\":\"my IBAN is DE89370400440532013000\"}}";
+
+        assertThatThrownBy(() -> decode(json))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("'text'")
+                .hasMessageNotContaining("IBAN");
     }
 
     @Test
