@@ -57,8 +57,7 @@ public record Catalogue(List<TrainingPhrase> phrases) {
             catalogue.checkTrainable(problems);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidCatalogueException(
-                    problems.size() > MAX_REPORTED_PROBLEMS ? limited(problems) : problems);
+            throw new InvalidCatalogueException(problems.size() > MAX_REPORTED_PROBLEMS ? limited(problems) : problems);
         }
         return catalogue;
     }
@@ -82,8 +81,8 @@ public record Catalogue(List<TrainingPhrase> phrases) {
     /** Phrases per language, "unspecified" for those the catalogue leaves to detection. */
     public Map<String, Integer> phrasesPerLanguage() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        phrases.forEach(phrase ->
-                counts.merge(phrase.language() == null ? "unspecified" : phrase.language(), 1, Integer::sum));
+        phrases.forEach(
+                phrase -> counts.merge(phrase.language() == null ? "unspecified" : phrase.language(), 1, Integer::sum));
         return counts;
     }
 
@@ -102,8 +101,11 @@ public record Catalogue(List<TrainingPhrase> phrases) {
             return;
         }
         String text = node.path("text").isTextual() ? node.get("text").asText().strip() : null;
-        String intent = node.path("intent").isTextual() ? node.get("intent").asText().strip() : null;
-        String language = node.path("language").isTextual() ? node.get("language").asText().strip() : null;
+        String intent =
+                node.path("intent").isTextual() ? node.get("intent").asText().strip() : null;
+        String language = node.path("language").isTextual()
+                ? node.get("language").asText().strip()
+                : null;
         int before = problems.size();
         if (text == null || text.isEmpty()) {
             problems.add(where + ": text is required");
@@ -113,8 +115,8 @@ public record Catalogue(List<TrainingPhrase> phrases) {
         if (intent == null || intent.isEmpty()) {
             problems.add(where + ": intent is required");
         } else if (!INTENT_NAME.matcher(intent).matches()) {
-            problems.add(where + ": intent '" + abbreviate(intent)
-                    + "' must be 1 to 100 letters, digits or _ . : / + -");
+            problems.add(
+                    where + ": intent '" + abbreviate(intent) + "' must be 1 to 100 letters, digits or _ . : / + -");
         }
         if (node.hasNonNull("language") && (language == null || language.isEmpty())) {
             problems.add(where + ": language must be a string");

@@ -55,13 +55,15 @@ public final class HumanRequestDetector {
                     + "mensch|mitarbeiter\\w*|berater\\w*|ansprechpartner\\w*|sachbearbeiter\\w*|person|kollegen|"
                     + "kollegin|jemanden (?:vom|aus dem|von der|vom echten)|jemand echtes|servicemitarbeiter\\w*|"
                     + "kundenberater\\w*)\\b"),
-            Pattern.compile("\\b(?:gibt es|gibts|gibt's|ist da|ist hier|sitzt da|kann ich)\\b (?:bei (?:euch|ihnen) )?(?:auch )?(?:noch )?(?:einen? |"
-                    + "irgendeinen? )?(?:echten? |richtigen? )*(?:menschen|mensch|mitarbeiter\\w*|person|jemand)\\b"),
+            Pattern.compile(
+                    "\\b(?:gibt es|gibts|gibt's|ist da|ist hier|sitzt da|kann ich)\\b (?:bei (?:euch|ihnen) )?(?:auch )?(?:noch )?(?:einen? |"
+                            + "irgendeinen? )?(?:echten? |richtigen? )*(?:menschen|mensch|mitarbeiter\\w*|person|jemand)\\b"),
             // "keinen Bot mehr", "ich will nicht mit einer Maschine reden"
             Pattern.compile("\\b(?:kein|keine|keinen|nicht mit (?:einem|einer|dem|der)|schluss mit|genug vom?|"
                     + "weg mit|stopp?)\\b[\\w ]{0,12}?(?:bot|roboter|chatbot|maschine|automat|computer|ki)\\b"),
-            Pattern.compile("\\b(?:stell\\w*|verbind\\w*|leit\\w*) (?:sie |du )?(?:mich )?(?:bitte )?(?:zum|zur|an den|an die|"
-                    + "mit dem|mit der) (?:kundendienst|kundenservice|support|hotline|mitarbeiter\\w*|berater\\w*)"),
+            Pattern.compile(
+                    "\\b(?:stell\\w*|verbind\\w*|leit\\w*) (?:sie |du )?(?:mich )?(?:bitte )?(?:zum|zur|an den|an die|"
+                            + "mit dem|mit der) (?:kundendienst|kundenservice|support|hotline|mitarbeiter\\w*|berater\\w*)"),
             Pattern.compile("\\b(?:human|person|agent|operator|mensch|menschen|mitarbeiter\\w*|berater\\w*) "
                     + "(?:please|pls|bitte|sofort|now)\\W*$"),
             // a bare request: "Mitarbeiter bitte", "human!", "agent please"

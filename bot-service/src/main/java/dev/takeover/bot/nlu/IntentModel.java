@@ -132,13 +132,7 @@ final class IntentModel {
             }
         }
         return new IntentModel(
-                vocabulary,
-                idf,
-                model,
-                intentNames.toArray(String[]::new),
-                postingDocs,
-                postingWeights,
-                docIntent);
+                vocabulary, idf, model, intentNames.toArray(String[]::new), postingDocs, postingWeights, docIntent);
     }
 
     Prediction predict(List<String> terms) {
@@ -210,7 +204,8 @@ final class IntentModel {
         }
         Map<String, Double> familyNorms = new HashMap<>();
         double[] values = new double[counts.size()];
-        int[] indices = counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] indices =
+                counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         for (int i = 0; i < indices.length; i++) {
             int index = indices[i];
             values[i] = (1 + Math.log(counts.get(index))) * idf[index];

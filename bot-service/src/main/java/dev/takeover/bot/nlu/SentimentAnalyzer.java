@@ -26,12 +26,31 @@ public final class SentimentAnalyzer {
             "cannot", "cant", "wont", "aren", "arent", "haven", "havent", "hasn", "hasnt", "nothing", "without",
             "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "nichts", "ohne", "nix");
     private static final Set<String> INTENSIFIERS = Set.of(
-            "very", "really", "so", "extremely", "totally", "absolutely", "completely", "too", "incredibly", "sehr",
-            "echt", "total", "extrem", "absolut", "voll", "wirklich", "ganz", "mega", "unglaublich", "verdammt");
+            "very",
+            "really",
+            "so",
+            "extremely",
+            "totally",
+            "absolutely",
+            "completely",
+            "too",
+            "incredibly",
+            "sehr",
+            "echt",
+            "total",
+            "extrem",
+            "absolut",
+            "voll",
+            "wirklich",
+            "ganz",
+            "mega",
+            "unglaublich",
+            "verdammt");
     private static final Set<String> COURTESIES = Set.of("thanks", "thank", "thx", "danke", "dank", "merci");
     private static final double NEGATION = -0.6;
     /** A negation that negates no feeling ("kommt nie an", "can't sign in") still reports that something fails. */
     private static final double UNATTACHED_NEGATION = -0.7;
+
     private static final double INTENSITY = 1.5;
     private static final double SPREAD = 6.0;
     private static final double LABEL_THRESHOLD = 0.2;

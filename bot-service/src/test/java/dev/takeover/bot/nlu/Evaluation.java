@@ -93,8 +93,7 @@ final class Evaluation {
     }
 
     static Scores score(List<Outcome> outcomes) {
-        List<Outcome> scored =
-                outcomes.stream().filter(Outcome::scoresIntent).toList();
+        List<Outcome> scored = outcomes.stream().filter(Outcome::scoresIntent).toList();
         Set<String> intents = new TreeSet<>();
         scored.forEach(outcome -> {
             intents.add(outcome.expected().intent());
@@ -103,49 +102,69 @@ final class Evaluation {
         Map<String, Binary> perIntent = new TreeMap<>();
         for (String intent : intents) {
             Binary binary = binary(
-                    scored, o -> o.expected().intent().equals(intent), o -> o.actual().intent().name().equals(intent));
+                    scored,
+                    o -> o.expected().intent().equals(intent),
+                    o -> o.actual().intent().name().equals(intent));
             if (scored.stream().anyMatch(o -> o.expected().intent().equals(intent))) {
                 perIntent.put(intent, binary);
             }
         }
-        double macroF1 = perIntent.values().stream().mapToDouble(Binary::f1).average().orElse(0);
+        double macroF1 =
+                perIntent.values().stream().mapToDouble(Binary::f1).average().orElse(0);
         return new Scores(
                 outcomes.size(),
                 ratio(scored.stream().filter(Outcome::intentCorrect).count(), scored.size()),
                 macroF1,
                 perIntent,
-                binary(scored, o -> o.expected().intent().equals(Understanding.OUT_OF_SCOPE), o -> o.actual()
-                        .outOfScope()),
-                binary(outcomes, o -> o.expected().humanRequested(), o -> o.actual().humanRequested()),
+                binary(
+                        scored,
+                        o -> o.expected().intent().equals(Understanding.OUT_OF_SCOPE),
+                        o -> o.actual().outOfScope()),
+                binary(
+                        outcomes,
+                        o -> o.expected().humanRequested(),
+                        o -> o.actual().humanRequested()),
                 binary(
                         outcomes,
                         o -> o.expected().sentiment() == Sentiment.Label.NEGATIVE,
                         o -> o.actual().sentiment().label() == Sentiment.Label.NEGATIVE),
                 ratio(
                         outcomes.stream()
-                                .filter(o ->
-                                        o.expected().sentiment() == o.actual().sentiment().label())
+                                .filter(o -> o.expected().sentiment()
+                                        == o.actual().sentiment().label())
                                 .count(),
                         outcomes.size()),
                 ratio(
                         outcomes.stream()
-                                .filter(o -> o.expected().language().equals(o.actual().language()))
+                                .filter(o -> o.expected()
+                                        .language()
+                                        .equals(o.actual().language()))
                                 .count(),
                         outcomes.size()));
     }
 
     static String table(Map<String, Scores> byLanguage) {
         StringBuilder out = new StringBuilder();
-        out.append("| metric | ").append(String.join(" | ", byLanguage.keySet())).append(" |\n");
+        out.append("| metric | ")
+                .append(String.join(" | ", byLanguage.keySet()))
+                .append(" |\n");
         out.append("|---|").append("---|".repeat(byLanguage.size())).append('\n');
         row(out, "messages", byLanguage, s -> String.valueOf(s.messages()));
         row(out, "intent accuracy (incl. out of scope)", byLanguage, s -> pct(s.intentAccuracy()));
         row(out, "intent macro F1", byLanguage, s -> pct(s.macroF1()));
         row(out, "out-of-scope precision", byLanguage, s -> pct(s.outOfScope().precision()));
         row(out, "out-of-scope recall", byLanguage, s -> pct(s.outOfScope().recall()));
-        row(out, "human-request precision", byLanguage, s -> pct(s.humanRequest().precision()));
+        row(
+                out,
+                "human-request precision",
+                byLanguage,
+                s -> pct(s.humanRequest().precision()));
         row(out, "human-request recall", byLanguage, s -> pct(s.humanRequest().recall()));
-        row(out, "negative-sentiment F1", byLanguage, s -> pct(s.negativeSentiment().f1()));
+        row(
+                out,
+                "negative-sentiment F1",
+                byLanguage,
+                s -> pct(s.negativeSentiment().f1()));
         row(out, "sentiment accuracy (3 labels)", byLanguage, s -> pct(s.sentimentAccuracy()));
         row(out, "language detection accuracy", byLanguage, s -> pct(s.languageAccuracy()));
         return out.toString();
@@ -155,7 +174,9 @@ final class Evaluation {
         Set<String> intents = new TreeSet<>();
         byLanguage.values().forEach(s -> intents.addAll(s.perIntent().keySet()));
         StringBuilder out = new StringBuilder();
-        out.append("| intent | ").append(String.join(" F1 | ", byLanguage.keySet())).append(" F1 |\n");
+        out.append("| intent | ")
+                .append(String.join(" F1 | ", byLanguage.keySet()))
+                .append(" F1 |\n");
         out.append("|---|").append("---|".repeat(byLanguage.size())).append('\n');
         for (String intent : intents) {
             out.append("| `").append(intent).append("` |");
