@@ -116,8 +116,11 @@ class ConversationFlowTest {
         send("Hallo, mein Name ist Erika Muster");
         awaitReply(1);
         changeControl(ControlState.QUEUED, ControlState.WITH_AGENT);
-        await().atMost(PATIENCE)
-                .until(() -> Conversation.<Conversation>findById(conversation).personInCharge());
+        await().pollInSameThread()
+                .atMost(PATIENCE)
+                .until(() -> Conversation.count(
+                                "conversationId = ?1 and controlState = ?2", conversation, ControlState.WITH_AGENT)
+                        == 1);
 
         send("Das ist wirklich ärgerlich!!");
         send("Wo ist meine Bestellung?");
@@ -133,9 +136,9 @@ class ConversationFlowTest {
         send("5");
         MessageSent thanks = awaitReply(3);
         assertThat(thanks.purpose()).isEqualTo("SURVEY");
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(Conversation.<Conversation>findById(conversation).surveyScore)
-                        .isEqualTo(5));
+        await().pollInSameThread()
+                .atMost(PATIENCE)
+                .until(() -> Conversation.count("conversationId = ?1 and surveyScore = 5", conversation) == 1);
     }
 
     private void changeControl(ControlState from, ControlState to) {

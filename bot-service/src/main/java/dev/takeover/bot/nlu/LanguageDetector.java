@@ -265,8 +265,6 @@ public final class LanguageDetector {
             "very",
             "much",
             "thx",
-            "ok",
-            "okay",
             "sure",
             "right",
             "wrong",

@@ -71,7 +71,7 @@ class NluResourceTest {
                         + "\",\"intent\":\"shipping_info\",\"language\":\"de\"}")
                 .collect(Collectors.joining("\n"));
         given().contentType("application/x-ndjson")
-                .body(body)
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .put("/nlu/catalogue")
                 .then()
                 .statusCode(200)
