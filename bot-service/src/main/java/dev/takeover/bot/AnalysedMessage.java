@@ -42,7 +42,12 @@ public class AnalysedMessage extends PanacheEntityBase {
     @Column(name = "analysed_at")
     public Instant analysedAt;
 
-    public static AnalysedMessage of(MessageAnalyzed analysis) {
+    @Column(name = "reply_purpose")
+    public String replyPurpose;
+
+    public String signals;
+
+    public static AnalysedMessage of(MessageAnalyzed analysis, String replyPurpose) {
         AnalysedMessage message = new AnalysedMessage();
         message.conversationId = analysis.conversationId();
         message.messageId = analysis.messageId();
@@ -54,6 +59,8 @@ public class AnalysedMessage extends PanacheEntityBase {
         message.humanRequested = analysis.humanRequested();
         message.outOfScope = analysis.outOfScope();
         message.analysedAt = Instant.now();
+        message.replyPurpose = replyPurpose;
+        message.signals = analysis.signals() == null ? null : String.join(",", analysis.signals());
         return message;
     }
 }

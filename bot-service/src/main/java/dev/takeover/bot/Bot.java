@@ -1,35 +1,232 @@
 package dev.takeover.bot;
 
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.takeover.bot.dialogue.CustomerData;
+import dev.takeover.bot.dialogue.CustomerData.Field;
+import dev.takeover.bot.dialogue.Dialogue;
+import dev.takeover.bot.dialogue.Dialogue.Reply;
+import dev.takeover.bot.dialogue.Dialogue.Turn;
+import dev.takeover.bot.dialogue.KnowledgeBase;
+import dev.takeover.bot.dialogue.Resources;
+import dev.takeover.bot.nlu.LanguageDetector;
+import dev.takeover.bot.nlu.Nlu;
+import dev.takeover.bot.nlu.Understanding;
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.common.delivery.ProcessedEvents;
 import dev.takeover.events.ReceivedEvent;
+import dev.takeover.events.bot.CustomerDataCollected;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.InboundMessage;
+import dev.takeover.events.conversation.MessageSent;
+import dev.takeover.events.conversation.Sender;
+import dev.takeover.events.handover.ControlState;
+import dev.takeover.events.handover.HandoverRequested;
+import dev.takeover.events.handover.HandoverStateChanged;
+import dev.takeover.events.transcript.CustomerDataErased;
 
-/** The bot's use cases: each customer message is analysed exactly once, and the analysis published with it. */
+/**
+ * The bot's use cases. Each customer message is analysed exactly once and the analysis published with it; while the
+ * bot is in charge it also answers, clarifies or collects. Control-state changes from handover-service decide who is
+ * in charge. Everything a use case publishes goes out through the outbox in its transaction.
+ */
 @ApplicationScoped
 public class Bot {
 
-    private final MessageAnalyzer analyzer;
+    private final Nlu nlu;
     private final ProcessedEvents processed;
     private final Outbox outbox;
+    private final Dialogue dialogue;
+    private final CustomerData customerData;
+    private final BotConfig config;
 
-    Bot(MessageAnalyzer analyzer, ProcessedEvents processed, Outbox outbox) {
-        this.analyzer = analyzer;
+    Bot(Nlu nlu, ProcessedEvents processed, Outbox outbox, BotConfig config) {
+        this.nlu = nlu;
         this.processed = processed;
         this.outbox = outbox;
+        this.config = config;
+        BotConfig.Dialogue settings = config.dialogue();
+        this.customerData = new CustomerData(settings.customerNumberPattern());
+        this.dialogue = new Dialogue(
+                KnowledgeBase.parse(Resources.read(settings.knowledgeBase())),
+                customerData,
+                new Dialogue.Settings(
+                        settings.answerConfidence(),
+                        settings.criticalIntents(),
+                        settings.likelyHandoverFrustration(),
+                        settings.dataAttempts()));
     }
 
     @Transactional
-    public void onCustomerMessage(ReceivedEvent<InboundMessage> message) {
-        if (!processed.firstDelivery(message.idempotencyKey())) {
+    public void onCustomerMessage(ReceivedEvent<InboundMessage> event) {
+        if (!processed.firstDelivery(event.idempotencyKey())) {
             return;
         }
-        MessageAnalyzed analysis = analyzer.analyze(message.payload());
-        AnalysedMessage.of(analysis).persist();
+        InboundMessage message = event.payload();
+        Conversation conversation = Conversation.lock(message.conversationId());
+        boolean knownFromChannel = rememberChannelData(conversation, message);
+
+        Understanding understanding = nlu.understand(message.text(), languageHint(message, conversation));
+        conversation.language = understanding.language();
+        boolean repeated = conversation.repeats(message.text());
+        Frustration.Assessment frustration =
+                Frustration.assess(understanding, conversation.frustration, repeated, conversation.consecutiveFailures);
+        conversation.frustration = frustration.score();
+        Turn turn = dialogue.respond(conversation, understanding, message.text(), frustration.score());
+
+        MessageAnalyzed analysis = new MessageAnalyzed(
+                conversation.conversationId,
+                message.messageId(),
+                understanding.language(),
+                understanding.intent(),
+                understanding.sentiment(),
+                frustration.score(),
+                understanding.humanRequested() || turn.humanRequested(),
+                understanding.outOfScope(),
+                understanding.alternatives(),
+                turn.rejectedBotAnswer(),
+                turn.clarificationFailed(),
+                frustration.signals(),
+                conversation.consecutiveFailures);
+        AnalysedMessage.of(
+                        analysis,
+                        turn.reply().map(reply -> reply.purpose().name()).orElse(null))
+                .persist();
         outbox.publish(MessageAnalyzed.TYPE, analysis);
+        if (turn.collectedGrew() || knownFromChannel) {
+            publishCollected(conversation);
+        }
+        turn.reply().ifPresent(reply -> send(conversation, reply));
+    }
+
+    @Transactional
+    public void onHandoverEvent(ReceivedEvent<?> event) {
+        if (!processed.firstDelivery(event.idempotencyKey())) {
+            return;
+        }
+        if (event.payload() instanceof HandoverStateChanged change) {
+            Conversation conversation = Conversation.lock(change.conversationId());
+            boolean applied = conversation.controlChanged(change.to(), change.changedAt());
+            boolean handedBack = change.from() == ControlState.WITH_AGENT
+                    && (change.to() == ControlState.HANDED_BACK || change.to() == ControlState.RESOLVED);
+            if (applied && handedBack && config.dialogue().survey() && conversation.channel != null) {
+                send(conversation, dialogue.survey(conversation));
+            } else if (applied && conversation.waitingForPerson() && conversation.channel != null) {
+                dialogue.requestForHandover(conversation).ifPresent(reply -> send(conversation, reply));
+            }
+        } else if (event.payload() instanceof HandoverRequested requested) {
+            Conversation conversation = Conversation.lock(requested.conversationId());
+            if (conversation.controlChanged(ControlState.REQUESTED, requested.requestedAt())
+                    && conversation.channel != null) {
+                dialogue.requestForHandover(conversation).ifPresent(reply -> send(conversation, reply));
+            }
+        }
+    }
+
+    @Transactional
+    public void onCustomerDataErased(ReceivedEvent<CustomerDataErased> event) {
+        if (!processed.firstDelivery(event.idempotencyKey())) {
+            return;
+        }
+        Conversation.peek(event.conversationId()).ifPresent(conversation -> {
+            Conversation.getEntityManager().lock(conversation, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            conversation.erase();
+        });
+    }
+
+    /** The analysis of a text without publishing anything; with a conversation, in its context. */
+    @Transactional
+    public MessageAnalyzed analyse(String text, String language, String conversationId) {
+        Optional<Conversation> conversation =
+                conversationId == null ? Optional.empty() : Conversation.peek(conversationId);
+        String hint =
+                language != null ? language : conversation.map(c -> c.language).orElse(null);
+        Understanding understanding = nlu.understand(text, hint);
+        if (language != null) {
+            understanding = new Understanding(
+                    language,
+                    understanding.intent(),
+                    understanding.alternatives(),
+                    understanding.outOfScope(),
+                    understanding.humanRequested(),
+                    understanding.sentiment(),
+                    understanding.cues());
+        }
+        double previous = conversation.map(c -> c.frustration).orElse(0.0);
+        int failures = conversation.map(c -> c.consecutiveFailures).orElse(0);
+        Frustration.Assessment frustration = Frustration.assess(understanding, previous, false, failures);
+        boolean answeredBefore = conversation.map(c -> c.lastBotPurpose != null).orElse(true);
+        return new MessageAnalyzed(
+                conversationId == null ? "none" : conversationId,
+                "none",
+                understanding.language(),
+                understanding.intent(),
+                understanding.sentiment(),
+                frustration.score(),
+                understanding.humanRequested(),
+                understanding.outOfScope(),
+                understanding.alternatives(),
+                answeredBefore && understanding.cues().contains(dev.takeover.bot.nlu.MessageCues.Cue.REJECTION),
+                null,
+                frustration.signals(),
+                null);
+    }
+
+    /** The channel's own knowledge of the customer counts as collected, once validated. */
+    private boolean rememberChannelData(Conversation conversation, InboundMessage message) {
+        conversation.channel = message.channel();
+        boolean grew = false;
+        if (message.customerId() != null && !message.customerId().equals(conversation.customerId)) {
+            conversation.customerId = message.customerId();
+            grew = true;
+            grew |= customerData
+                    .valid(message.customerId())
+                    .map(number -> conversation.learn(Field.CUSTOMER_NUMBER, number))
+                    .orElse(false);
+        }
+        if (message.customerName() != null) {
+            grew |= conversation.learn(Field.NAME, message.customerName().strip());
+        }
+        String email = message.attributes().get("email");
+        if (email != null) {
+            grew |= customerData
+                    .email(email)
+                    .map(valid -> conversation.learn(Field.EMAIL, valid))
+                    .orElse(false);
+        }
+        return grew;
+    }
+
+    private static String languageHint(InboundMessage message, Conversation conversation) {
+        if (message.language() != null && LanguageDetector.SUPPORTED.contains(message.language())) {
+            return message.language();
+        }
+        return conversation.language;
+    }
+
+    private void publishCollected(Conversation conversation) {
+        outbox.publish(
+                CustomerDataCollected.TYPE,
+                new CustomerDataCollected(conversation.conversationId, conversation.collected(), Instant.now()));
+    }
+
+    private void send(Conversation conversation, Reply reply) {
+        outbox.publish(
+                MessageSent.TYPE,
+                new MessageSent(
+                        UUID.randomUUID().toString(),
+                        conversation.conversationId,
+                        conversation.channel,
+                        new Sender(
+                                Sender.Type.BOT,
+                                "bot-service",
+                                config.dialogue().name()),
+                        reply.text(),
+                        Instant.now(),
+                        reply.purpose().name()));
     }
 }

@@ -1,11 +1,19 @@
 package dev.takeover.events.bot;
 
+import java.util.List;
+
 import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
 
-/** bot-service's understanding of one customer message; exactly one per message. */
+/**
+ * bot-service's understanding of one customer message; exactly one per message. The fields after {@code outOfScope}
+ * are optional (null when absent): the runners-up of the intent, whether the customer rejected the bot's previous
+ * answer or failed its clarifying question, the cues behind the frustration score (such as SHOUTING, INSULT,
+ * REJECTION, RECURRENCE, REPEATED_MESSAGE, BOT_FAILURES), and how many bot turns in a row have failed, this one
+ * included.
+ */
 public record MessageAnalyzed(
         String conversationId,
         String messageId,
@@ -14,7 +22,12 @@ public record MessageAnalyzed(
         Sentiment sentiment,
         double frustration,
         boolean humanRequested,
-        boolean outOfScope)
+        boolean outOfScope,
+        List<Intent> alternatives,
+        Boolean rejectedBotAnswer,
+        Boolean clarificationFailed,
+        List<String> signals,
+        Integer consecutiveBotFailures)
         implements ConversationEvent {
 
     public static final EventType<MessageAnalyzed> TYPE =
@@ -27,6 +40,44 @@ public record MessageAnalyzed(
         Fields.require(intent, "intent");
         Fields.require(sentiment, "sentiment");
         Fields.requireBetween(frustration, 0, 1, "frustration");
+        alternatives = alternatives == null ? null : List.copyOf(alternatives);
+        signals = signals == null ? null : List.copyOf(signals);
+    }
+
+    /** The minimum fields only. */
+    public MessageAnalyzed(
+            String conversationId,
+            String messageId,
+            String language,
+            Intent intent,
+            Sentiment sentiment,
+            double frustration,
+            boolean humanRequested,
+            boolean outOfScope) {
+        this(
+                conversationId,
+                messageId,
+                language,
+                intent,
+                sentiment,
+                frustration,
+                humanRequested,
+                outOfScope,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** True when the customer rejected the bot's previous answer ("that didn't help"). */
+    public boolean rejectedTheBot() {
+        return Boolean.TRUE.equals(rejectedBotAnswer);
+    }
+
+    /** True when the customer's reply matched neither topic the bot's clarifying question offered. */
+    public boolean failedClarification() {
+        return Boolean.TRUE.equals(clarificationFailed);
     }
 
     public record Intent(String name, double confidence) {

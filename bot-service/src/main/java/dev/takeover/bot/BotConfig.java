@@ -1,0 +1,82 @@
+package dev.takeover.bot;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the bot understands, answers and collects. */
+@ConfigMapping(prefix = "takeover.bot")
+public interface BotConfig {
+
+    Nlu nlu();
+
+    Dialogue dialogue();
+
+    /** The understanding. */
+    interface Nlu {
+        /** The catalogue trained at start-up when none was uploaded: a class-path resource or a file path. */
+        @WithDefault("nlu/catalogue.jsonl")
+        String catalogue();
+
+        /** Below this one-vs-rest score no intent claims a message, so it is out of scope. */
+        @WithDefault("0.10")
+        double minimumScore();
+
+        /** Below this similarity to the nearest training phrase a message is out of scope. */
+        @WithDefault("0.2")
+        double minimumSimilarity();
+
+        /** The linear model's regularisation parameter C. */
+        @WithDefault("16")
+        double cost();
+
+        /** Catalogue intents that mean "not ours", for catalogues that train them explicitly. */
+        @WithDefault("out_of_scope,oos")
+        Set<String> outOfScopeIntents();
+
+        /** Longer messages are analysed by their beginning. */
+        @WithDefault("4000")
+        int maxAnalysedLength();
+
+        /** How often an instance looks for a catalogue another instance accepted. */
+        @WithDefault("PT15S")
+        Duration catalogueRefresh();
+    }
+
+    /** The conversation. */
+    interface Dialogue {
+        /** The knowledge base with the answers and the bot's wording: a class-path resource or a file path. */
+        @WithDefault("nlu/knowledge-base.json")
+        String knowledgeBase();
+
+        /** The bot answers from this confidence on; below it, it asks one clarifying question first. */
+        @WithDefault("0.45")
+        double answerConfidence();
+
+        /** Intents that make a handover likely; handover-service configures its own list for the decision. */
+        @WithDefault("service_outage,data_loss,security_incident")
+        Set<String> criticalIntents();
+
+        /** From this frustration on, a handover is likely and the bot collects what an agent needs. */
+        @WithDefault("0.6")
+        double likelyHandoverFrustration();
+
+        /** A valid customer number, matched against upper-case input without spaces. */
+        @WithDefault("[A-Z]{0,3}-?[0-9]{4,10}")
+        String customerNumberPattern();
+
+        /** How often the bot asks again for a value that did not validate, before it stops asking. */
+        @WithDefault("2")
+        int dataAttempts();
+
+        /** Whether the bot asks one satisfaction question when a person hands the conversation back. */
+        @WithDefault("true")
+        boolean survey();
+
+        /** The bot's name on its messages. */
+        @WithDefault("Bot")
+        String name();
+    }
+}

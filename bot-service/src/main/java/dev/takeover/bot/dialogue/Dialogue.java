@@ -1,0 +1,314 @@
+package dev.takeover.bot.dialogue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.takeover.bot.Conversation;
+import dev.takeover.bot.Conversation.Awaiting;
+import dev.takeover.bot.dialogue.CustomerData.Field;
+import dev.takeover.bot.nlu.MessageCues.Cue;
+import dev.takeover.bot.nlu.TextFeatures;
+import dev.takeover.bot.nlu.Understanding;
+import dev.takeover.events.bot.MessageAnalyzed.Intent;
+
+/**
+ * Decides the bot's next turn in a conversation: answer from the knowledge base, ask one clarifying question, ask for
+ * what an agent will need before a likely handover, ask for the satisfaction rating, or stay silent because a person
+ * is in charge or about to be. It changes the conversation's state; sending is the caller's.
+ */
+public final class Dialogue {
+
+    /** Why the bot sent a message; {@code conversation.message-sent.v1} carries it as {@code purpose}. */
+    public enum Purpose {
+        ANSWER,
+        CLARIFICATION,
+        DATA_REQUEST,
+        ACKNOWLEDGEMENT,
+        FALLBACK,
+        OFFER,
+        SURVEY
+    }
+
+    public record Reply(String text, Purpose purpose) {}
+
+    /** The outcome of one customer message. */
+    public record Turn(
+            Optional<Reply> reply,
+            boolean collectedGrew,
+            boolean humanRequested,
+            boolean rejectedBotAnswer,
+            boolean clarificationFailed) {}
+
+    /** How the dialogue behaves. */
+    public record Settings(
+            double answerConfidence, Set<String> criticalIntents, double likelyHandoverFrustration, int dataAttempts) {}
+
+    private static final List<Field> NEEDED_FOR_HANDOVER = List.of(Field.CUSTOMER_NUMBER, Field.EMAIL);
+    private static final Pattern YES = Pattern.compile(
+            "^\\W*(?:yes|yeah|yep|yup|sure|ok|okay|please|yes please|ja|jawohl|jo|gerne?|klar|bitte|ja bitte|"
+                    + "ok bitte|do it|go ahead|mach das|machen sie das)\\W*$");
+    private static final Pattern NO = Pattern.compile(
+            "^\\W*(?:no|nope|nah|no thanks|not now|nein|nee|noe|nein danke|lieber nicht|jetzt nicht)\\W*$");
+    private static final Pattern RATING =
+            Pattern.compile("(?<![\\d.,])([1-5])(?:\\s*(?:/|von|of|out of)\\s*5)?(?![\\d.,])");
+    private static final Pattern FIRST = Pattern.compile("\\b(?:1|first|the first|former|erste\\w*|ersteres)\\b");
+    private static final Pattern SECOND = Pattern.compile("\\b(?:2|second|the second|latter|zweite\\w*|letzteres)\\b");
+
+    private final KnowledgeBase knowledge;
+    private final CustomerData data;
+    private final Settings settings;
+
+    public Dialogue(KnowledgeBase knowledge, CustomerData data, Settings settings) {
+        this.knowledge = knowledge;
+        this.data = data;
+        this.settings = settings;
+    }
+
+    /** The bot's turn after a customer message, given how frustrated the customer now is. */
+    public Turn respond(Conversation conversation, Understanding understanding, String text, double frustration) {
+        String language = understanding.language();
+        String folded = TextFeatures.fold(text).strip();
+        boolean collectedGrew = collect(conversation, text);
+        boolean humanRequested = understanding.humanRequested()
+                || (conversation.awaiting == Awaiting.HUMAN_OFFER
+                        && YES.matcher(folded).matches());
+        boolean rejected = understanding.cues().contains(Cue.REJECTION) && conversation.lastBotPurpose != null;
+
+        if (conversation.personInCharge()) {
+            return new Turn(Optional.empty(), collectedGrew, humanRequested, rejected, false);
+        }
+        if (conversation.awaiting == Awaiting.SURVEY) {
+            Matcher rating = RATING.matcher(folded);
+            conversation.awaitNothing();
+            if (rating.find() && folded.length() <= 40) {
+                conversation.surveyScore = Integer.valueOf(rating.group(1));
+                return turn(
+                        conversation, prompt("surveyThanks", conversation, language), Purpose.SURVEY, collectedGrew);
+            }
+        }
+
+        boolean collectingForHandover = conversation.pendingIntent == null
+                && (conversation.awaiting == Awaiting.CUSTOMER_NUMBER || conversation.awaiting == Awaiting.EMAIL);
+        boolean handoverLikely = conversation.waitingForPerson()
+                || collectingForHandover
+                || humanRequested
+                || settings.criticalIntents().contains(understanding.intent().name())
+                || frustration >= settings.likelyHandoverFrustration();
+        if (handoverLikely) {
+            Optional<Reply> dataRequest = requestForHandover(conversation, language, collectedGrew);
+            if (dataRequest.isPresent()) {
+                return new Turn(dataRequest, collectedGrew, humanRequested, rejected, false);
+            }
+            if (conversation.waitingForPerson() || humanRequested) {
+                conversation.awaitNothing();
+                return new Turn(Optional.empty(), collectedGrew, humanRequested, rejected, false);
+            }
+        }
+
+        if (conversation.pendingIntent != null
+                && (conversation.awaiting == Awaiting.CUSTOMER_NUMBER || conversation.awaiting == Awaiting.EMAIL)) {
+            Field wanted = conversation.awaiting == Awaiting.CUSTOMER_NUMBER ? Field.CUSTOMER_NUMBER : Field.EMAIL;
+            String pending = conversation.pendingIntent;
+            if (conversation.knows(wanted)) {
+                conversation.awaitNothing();
+                return answer(conversation, pending, language, collectedGrew);
+            }
+            if (conversation.awaitingAttempts < settings.dataAttempts() && looksLikeAnAttempt(understanding)) {
+                conversation.awaitingAttempts++;
+                return turn(conversation, askAgain(wanted, language), Purpose.DATA_REQUEST, collectedGrew);
+            }
+            conversation.awaitNothing();
+        }
+
+        if (conversation.awaiting == Awaiting.CLARIFICATION) {
+            List<String> options = conversation.clarificationOptions();
+            conversation.awaitNothing();
+            Optional<String> chosen = chosen(options, understanding, folded);
+            if (chosen.isPresent()) {
+                return answer(conversation, chosen.get(), language, collectedGrew);
+            }
+            if (understanding.outOfScope() || understanding.intent().confidence() < settings.answerConfidence()) {
+                conversation.consecutiveFailures++;
+                return new Turn(
+                        Optional.of(
+                                reply(conversation, prompt("notUnderstood", conversation, language), Purpose.FALLBACK)),
+                        collectedGrew,
+                        humanRequested,
+                        rejected,
+                        true);
+            }
+        }
+
+        if (conversation.awaiting == Awaiting.HUMAN_OFFER) {
+            conversation.awaitNothing();
+        }
+
+        if (rejected) {
+            conversation.consecutiveFailures++;
+            conversation.await(Awaiting.HUMAN_OFFER);
+            return new Turn(
+                    Optional.of(reply(conversation, prompt("rejected", conversation, language), Purpose.OFFER)),
+                    collectedGrew,
+                    humanRequested,
+                    true,
+                    false);
+        }
+        if (understanding.outOfScope()) {
+            conversation.consecutiveFailures++;
+            return turn(conversation, prompt("fallback", conversation, language), Purpose.FALLBACK, collectedGrew);
+        }
+        if (understanding.intent().confidence() < settings.answerConfidence()
+                && understanding.alternatives().size() >= 2) {
+            Intent first = understanding.alternatives().get(0);
+            Intent second = understanding.alternatives().get(1);
+            conversation.await(Awaiting.CLARIFICATION);
+            conversation.clarificationOptions = first.name() + "," + second.name();
+            String question = prompt("clarify", conversation, language)
+                    .replace("{first}", knowledge.label(first.name(), language))
+                    .replace("{second}", knowledge.label(second.name(), language));
+            return turn(conversation, question, Purpose.CLARIFICATION, collectedGrew);
+        }
+        return answer(conversation, understanding.intent().name(), language, collectedGrew);
+    }
+
+    /** After a person hands the conversation back: one satisfaction question. */
+    public Reply survey(Conversation conversation) {
+        conversation.awaitNothing();
+        conversation.await(Awaiting.SURVEY);
+        return reply(conversation, prompt("survey", conversation, conversation.language), Purpose.SURVEY);
+    }
+
+    /** When a handover starts that the bot did not see coming: ask for what the agent needs, if anything. */
+    public Optional<Reply> requestForHandover(Conversation conversation) {
+        if (conversation.awaiting == Awaiting.CUSTOMER_NUMBER || conversation.awaiting == Awaiting.EMAIL) {
+            return Optional.empty();
+        }
+        return requestForHandover(conversation, conversation.language, false);
+    }
+
+    private Optional<Reply> requestForHandover(Conversation conversation, String language, boolean justCollected) {
+        for (Field field : NEEDED_FOR_HANDOVER) {
+            if (conversation.knows(field)) {
+                continue;
+            }
+            Awaiting awaiting = field == Field.CUSTOMER_NUMBER ? Awaiting.CUSTOMER_NUMBER : Awaiting.EMAIL;
+            boolean askedBefore = conversation.awaiting == awaiting;
+            if (askedBefore && conversation.awaitingAttempts >= settings.dataAttempts()) {
+                continue;
+            }
+            String question;
+            if (askedBefore) {
+                conversation.awaitingAttempts++;
+                question = askAgain(field, language);
+            } else {
+                boolean firstRequest =
+                        conversation.awaiting != Awaiting.CUSTOMER_NUMBER && conversation.awaiting != Awaiting.EMAIL;
+                conversation.awaitNothing();
+                conversation.await(awaiting);
+                question = (firstRequest ? knowledge.prompt("beforeHandover", language) : "") + ask(field, language);
+            }
+            return Optional.of(reply(conversation, question, Purpose.DATA_REQUEST));
+        }
+        boolean wasCollecting =
+                conversation.awaiting == Awaiting.CUSTOMER_NUMBER || conversation.awaiting == Awaiting.EMAIL;
+        if (justCollected && wasCollecting) {
+            conversation.awaitNothing();
+            return Optional.of(
+                    reply(conversation, prompt("dataComplete", conversation, language), Purpose.ACKNOWLEDGEMENT));
+        }
+        return Optional.empty();
+    }
+
+    private Turn answer(Conversation conversation, String intent, String language, boolean collectedGrew) {
+        Optional<KnowledgeBase.Entry> entry = knowledge.entry(intent);
+        if (entry.isEmpty()) {
+            conversation.consecutiveFailures++;
+            String text =
+                    prompt("noAnswer", conversation, language).replace("{topic}", knowledge.label(intent, language));
+            return turn(conversation, text, Purpose.FALLBACK, collectedGrew);
+        }
+        for (Field required : entry.get().requires()) {
+            if (!conversation.knows(required)) {
+                conversation.awaitNothing();
+                conversation.await(required == Field.EMAIL ? Awaiting.EMAIL : Awaiting.CUSTOMER_NUMBER);
+                conversation.pendingIntent = intent;
+                return turn(conversation, ask(required, language), Purpose.DATA_REQUEST, collectedGrew);
+            }
+        }
+        conversation.consecutiveFailures = 0;
+        String text = fill(KnowledgeBase.inLanguage(entry.get().answer(), language), conversation);
+        return turn(conversation, text, Purpose.ANSWER, collectedGrew);
+    }
+
+    private boolean collect(Conversation conversation, String text) {
+        boolean grew = false;
+        Optional<String> email = data.email(text);
+        if (email.isPresent()) {
+            grew |= conversation.learn(Field.EMAIL, email.get());
+        }
+        Optional<String> number = data.customerNumber(text, conversation.awaiting == Awaiting.CUSTOMER_NUMBER);
+        if (number.isPresent()) {
+            grew |= conversation.learn(Field.CUSTOMER_NUMBER, number.get());
+        }
+        Optional<String> name = data.name(text);
+        if (name.isPresent()) {
+            grew |= conversation.learn(Field.NAME, name.get());
+        }
+        return grew;
+    }
+
+    /** A reply that is not a new topic is most likely a mistyped value. */
+    private boolean looksLikeAnAttempt(Understanding understanding) {
+        return understanding.outOfScope() || understanding.intent().confidence() < settings.answerConfidence();
+    }
+
+    private static Optional<String> chosen(List<String> options, Understanding understanding, String folded) {
+        if (options.size() < 2) {
+            return Optional.empty();
+        }
+        if (options.contains(understanding.intent().name()) && !understanding.outOfScope()) {
+            return Optional.of(understanding.intent().name());
+        }
+        boolean first = FIRST.matcher(folded).find();
+        boolean second = SECOND.matcher(folded).find();
+        if (first != second) {
+            return Optional.of(first ? options.get(0) : options.get(1));
+        }
+        if (YES.matcher(folded).matches()) {
+            return Optional.of(options.get(0));
+        }
+        return Optional.empty();
+    }
+
+    private String ask(Field field, String language) {
+        return knowledge.prompt(field == Field.EMAIL ? "askEmail" : "askCustomerNumber", language);
+    }
+
+    private String askAgain(Field field, String language) {
+        return knowledge.prompt(field == Field.EMAIL ? "askEmailAgain" : "askCustomerNumberAgain", language);
+    }
+
+    private String prompt(String name, Conversation conversation, String language) {
+        return fill(knowledge.prompt(name, language), conversation);
+    }
+
+    private static String fill(String template, Conversation conversation) {
+        String name = conversation.customerName == null
+                ? ""
+                : ", " + conversation.customerName.split("\\s+")[0];
+        return template.replace("{name}", name)
+                .replace("{customerNumber}", conversation.customerNumber == null ? "" : conversation.customerNumber);
+    }
+
+    private static Turn turn(Conversation conversation, String text, Purpose purpose, boolean collectedGrew) {
+        return new Turn(Optional.of(reply(conversation, text, purpose)), collectedGrew, false, false, false);
+    }
+
+    private static Reply reply(Conversation conversation, String text, Purpose purpose) {
+        conversation.lastBotPurpose = purpose.name();
+        return new Reply(text, purpose);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.takeover.bot.nlu;
+
+import java.util.Optional;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+import dev.takeover.bot.BotConfig;
+import dev.takeover.bot.dialogue.Resources;
+
+/**
+ * Keeps every instance on the same catalogue: an accepted upload is stored with a version in PostgreSQL, each
+ * instance trains the stored one at start-up (or the configured file when nothing was uploaded) and picks up a newer
+ * version within {@code takeover.bot.nlu.catalogue-refresh}.
+ */
+@ApplicationScoped
+public class CatalogueStore {
+
+    private static final Logger LOG = Logger.getLogger(CatalogueStore.class);
+
+    private final Nlu nlu;
+    private final BotConfig config;
+    private volatile long loadedVersion = -1;
+
+    CatalogueStore(Nlu nlu, BotConfig config) {
+        this.nlu = nlu;
+        this.config = config;
+    }
+
+    void trainAtStartUp(@Observes StartupEvent startup) {
+        Optional<Stored> stored = latest();
+        if (stored.isPresent()) {
+            train(stored.get());
+        } else {
+            TrainingReport report = nlu.replaceCatalogue(
+                    Catalogue.parse(Resources.read(config.nlu().catalogue())));
+            loadedVersion = 0;
+            LOG.infof(
+                    "trained the catalogue %s: %d phrases, %d intents in %d ms",
+                    config.nlu().catalogue(), report.phrases(), report.intents(), report.trainingMillis());
+        }
+    }
+
+    /** Trains the catalogue, and stores it for the other instances only once it trained. */
+    @Transactional
+    public TrainingReport replace(String body) {
+        Catalogue catalogue = Catalogue.parse(body);
+        synchronized (this) {
+            TrainingReport report = nlu.replaceCatalogue(catalogue);
+            Number version = (Number) Panache.getEntityManager()
+                    .createNativeQuery("insert into nlu_catalogue (body) values (?1) returning version")
+                    .setParameter(1, body)
+                    .getSingleResult();
+            loadedVersion = version.longValue();
+            return report;
+        }
+    }
+
+    @Scheduled(
+            every = "${takeover.bot.nlu.catalogue-refresh:PT15S}",
+            delayed = "${takeover.bot.nlu.catalogue-refresh:PT15S}")
+    void refresh() {
+        latest().filter(stored -> stored.version() > loadedVersion).ifPresent(this::train);
+    }
+
+    private synchronized void train(Stored stored) {
+        if (stored.version() <= loadedVersion) {
+            return;
+        }
+        TrainingReport report = nlu.replaceCatalogue(Catalogue.parse(stored.body()));
+        loadedVersion = stored.version();
+        LOG.infof(
+                "trained uploaded catalogue version %d: %d phrases in %d ms",
+                stored.version(), report.phrases(), report.trainingMillis());
+    }
+
+    private record Stored(long version, String body) {}
+
+    @Transactional
+    Optional<Stored> latest() {
+        @SuppressWarnings("unchecked")
+        var rows = (java.util.List<Object[]>) Panache.getEntityManager()
+                .createNativeQuery("select version, body from nlu_catalogue order by version desc limit 1")
+                .getResultList();
+        return rows.stream().findFirst().map(row -> new Stored(((Number) row[0]).longValue(), (String) row[1]));
+    }
+}

@@ -1,0 +1,156 @@
+package dev.takeover.bot.dialogue;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.takeover.bot.Conversation;
+import dev.takeover.bot.Conversation.Awaiting;
+import dev.takeover.bot.dialogue.Dialogue.Purpose;
+import dev.takeover.bot.dialogue.Dialogue.Turn;
+import dev.takeover.bot.nlu.MessageCues.Cue;
+import dev.takeover.bot.nlu.Understanding;
+import dev.takeover.events.bot.MessageAnalyzed.Intent;
+import dev.takeover.events.bot.MessageAnalyzed.Sentiment;
+import dev.takeover.events.handover.ControlState;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DialogueTest {
+
+    private final Dialogue dialogue = new Dialogue(
+            KnowledgeBase.parse(Resources.read("nlu/knowledge-base.json")),
+            new CustomerData("[A-Z]{0,3}-?[0-9]{4,10}"),
+            new Dialogue.Settings(0.45, Set.of("service_outage", "data_loss", "security_incident"), 0.6, 2));
+    private Conversation conversation;
+
+    @BeforeEach
+    void newConversation() {
+        conversation = new Conversation();
+        conversation.conversationId = "c-1";
+        conversation.channel = "web";
+    }
+
+    @Test
+    void offersTheTwoMostLikelyTopicsOnLowConfidenceAndAnswersTheChosenOne() {
+        Turn question = dialogue.respond(conversation, unsure("return_refund", "shipping_info"), "hmm", 0);
+        assertThat(question.reply().orElseThrow().purpose()).isEqualTo(Purpose.CLARIFICATION);
+        assertThat(question.reply().orElseThrow().text()).contains("returns and refunds", "shipping costs and times");
+
+        Turn answer = dialogue.respond(conversation, unsure("deny", "affirm"), "the second one", 0);
+        assertThat(answer.reply().orElseThrow().purpose()).isEqualTo(Purpose.ANSWER);
+        assertThat(answer.reply().orElseThrow().text()).contains("Standard shipping");
+        assertThat(answer.clarificationFailed()).isFalse();
+    }
+
+    @Test
+    void countsAFailedClarificationOnlyAfterTheQuestion() {
+        dialogue.respond(conversation, unsure("return_refund", "shipping_info"), "hmm", 0);
+        assertThat(conversation.consecutiveFailures).isZero();
+
+        Turn failed = dialogue.respond(conversation, outOfScope("en"), "what's the weather", 0);
+
+        assertThat(failed.clarificationFailed()).isTrue();
+        assertThat(conversation.consecutiveFailures).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedAnswerLeadsToAnOfferOfAPersonAndAYesIsARequestForOne() {
+        dialogue.respond(conversation, confident("return_refund", "en"), "how do I return this", 0);
+
+        Turn rejected =
+                dialogue.respond(conversation, withCues(outOfScope("en"), Cue.REJECTION), "that didn't help", 0);
+        assertThat(rejected.rejectedBotAnswer()).isTrue();
+        assertThat(rejected.reply().orElseThrow().purpose()).isEqualTo(Purpose.OFFER);
+
+        Turn yes = dialogue.respond(conversation, confident("affirm", "en"), "yes please", 0);
+        assertThat(yes.humanRequested()).isTrue();
+        assertThat(yes.reply().orElseThrow().purpose()).isEqualTo(Purpose.DATA_REQUEST);
+    }
+
+    @Test
+    void aCriticalIntentCollectsTheCustomerNumberBeforeAnythingElse() {
+        Turn turn = dialogue.respond(conversation, confident("data_loss", "de"), "Alle meine Dateien sind weg", 0);
+
+        assertThat(turn.reply().orElseThrow().purpose()).isEqualTo(Purpose.DATA_REQUEST);
+        assertThat(turn.reply().orElseThrow().text()).contains("Kundennummer");
+        assertThat(conversation.awaiting).isEqualTo(Awaiting.CUSTOMER_NUMBER);
+    }
+
+    @Test
+    void whileWaitingForAPersonItCollectsButNeverAnswers() {
+        conversation.customerNumber = "K-12345";
+        conversation.email = "a@example.org";
+        conversation.controlChanged(ControlState.QUEUED, java.time.Instant.now());
+
+        Turn turn = dialogue.respond(conversation, confident("shipping_info", "en"), "how much is shipping", 0);
+
+        assertThat(turn.reply()).isEmpty();
+    }
+
+    @Test
+    void neverAsksForWhatItAlreadyKnows() {
+        conversation.customerNumber = "K-12345";
+        conversation.customerName = "Erika Muster";
+
+        Turn turn = dialogue.respond(conversation, confident("order_status", "de"), "Wo ist meine Bestellung", 0);
+
+        assertThat(turn.reply().orElseThrow().purpose()).isEqualTo(Purpose.ANSWER);
+        assertThat(turn.reply().orElseThrow().text()).contains("Erika", "K-12345");
+    }
+
+    @Test
+    void aLateControlStateChangeDoesNotUndoANewerOne() {
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(conversation.controlChanged(ControlState.HANDED_BACK, now)).isTrue();
+        assertThat(conversation.controlChanged(ControlState.WITH_AGENT, now.minusSeconds(5)))
+                .isFalse();
+        assertThat(conversation.personInCharge()).isFalse();
+    }
+
+    private static Understanding confident(String intent, String language) {
+        return new Understanding(
+                language,
+                new Intent(intent, 0.9),
+                List.of(new Intent(intent, 0.9), new Intent("greeting", 0.05)),
+                false,
+                false,
+                new Sentiment(0, Sentiment.Label.NEUTRAL),
+                Set.of());
+    }
+
+    private static Understanding unsure(String first, String second) {
+        return new Understanding(
+                "en",
+                new Intent(first, 0.3),
+                List.of(new Intent(first, 0.3), new Intent(second, 0.25)),
+                false,
+                false,
+                new Sentiment(0, Sentiment.Label.NEUTRAL),
+                Set.of());
+    }
+
+    private static Understanding outOfScope(String language) {
+        return new Understanding(
+                language,
+                new Intent(Understanding.OUT_OF_SCOPE, 0.9),
+                List.of(new Intent("greeting", 0.1), new Intent("thanks", 0.1)),
+                true,
+                false,
+                new Sentiment(-0.3, Sentiment.Label.NEGATIVE),
+                Set.of());
+    }
+
+    private static Understanding withCues(Understanding understanding, Cue... cues) {
+        return new Understanding(
+                understanding.language(),
+                understanding.intent(),
+                understanding.alternatives(),
+                understanding.outOfScope(),
+                understanding.humanRequested(),
+                understanding.sentiment(),
+                Set.of(cues));
+    }
+}

@@ -1,0 +1,132 @@
+package dev.takeover.bot.nlu;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.takeover.bot.dialogue.Resources;
+import dev.takeover.events.bot.MessageAnalyzed.Sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NluTest {
+
+    private static LinearNlu nlu;
+    private final HumanRequestDetector humanRequests = new HumanRequestDetector();
+
+    @BeforeAll
+    static void train() {
+        nlu = new LinearNlu(NluSettings.defaults(), new LanguageDetector(), new SentimentAnalyzer());
+        nlu.replaceCatalogue(Catalogue.parse(Resources.read("nlu/catalogue.jsonl")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "I want to talk to a human",
+                "Ich möchte mit einem Mitarbeiter sprechen",
+                "can I talk to a real person",
+                "Mitarbeiter bitte",
+                "stop, I want someone from support",
+                "bist du ein Bot? ich will einen Menschen",
+                "Verbinden Sie mich bitte mit einem Berater"
+            })
+    void recognisesRequestsForAPersonDirectAndIndirect(String text) {
+        assertThat(humanRequests.requestsHuman(text)).isTrue();
+        assertThat(nlu.understand(text, null).humanRequested()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "the agent on the phone was rude",
+                "Ihr Mitarbeiter war unfreundlich",
+                "I don't need to talk to anyone, just tell me the price",
+                "Where is my parcel?"
+            })
+    void doesNotMistakeMentionsOfPeopleForARequest(String text) {
+        assertThat(humanRequests.requestsHuman(text)).isFalse();
+    }
+
+    @Test
+    void detectsTheLanguageOfEachMessage() {
+        assertThat(nlu.understand("Wo ist mein Paket?", null).language()).isEqualTo("de");
+        assertThat(nlu.understand("Where is my parcel?", "de").language()).isEqualTo("en");
+        assertThat(nlu.understand("ok", "de").language())
+                .as("too short: the conversation decides")
+                .isEqualTo("de");
+    }
+
+    @Test
+    void flagsWhatTheCatalogueDoesNotCoverInsteadOfForcingAnIntent() {
+        Understanding weather = nlu.understand("xylophone quartet symphony", null);
+        assertThat(weather.outOfScope()).isTrue();
+        assertThat(weather.intent().name()).isEqualTo(Understanding.OUT_OF_SCOPE);
+
+        Understanding order = nlu.understand("Wo bleibt meine Bestellung?", null);
+        assertThat(order.outOfScope()).isFalse();
+        assertThat(order.intent().name()).isEqualTo("order_status");
+    }
+
+    @Test
+    void scoresSentimentWithNegationAndCues() {
+        assertThat(nlu.understand("Das ist nicht gut, ich bin sehr enttäuscht", null)
+                        .sentiment()
+                        .label())
+                .isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(nlu.understand("Thanks, that was really helpful!", null)
+                        .sentiment()
+                        .label())
+                .isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(nlu.understand("THIS IS THE THIRD TIME I WRITE, YOU IDIOTS", null)
+                        .cues())
+                .contains(MessageCues.Cue.SHOUTING, MessageCues.Cue.INSULT, MessageCues.Cue.RECURRENCE);
+        assertThat(nlu.understand("das hat mir nicht geholfen", null).cues()).contains(MessageCues.Cue.REJECTION);
+    }
+
+    @Test
+    void givesASensibleAnalysisOfOddInput() {
+        assertThat(nlu.understand("😡😡😡", "en").sentiment().label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(nlu.understand("😡😡😡", "en").outOfScope()).isTrue();
+        assertThat(nlu.understand("x".repeat(100_000), null).intent()).isNotNull();
+    }
+
+    @Test
+    void acceptsJsonLinesAndArraysAndRejectsABrokenCatalogueWithEveryReason() {
+        Catalogue lines =
+                Catalogue.parse("{\"text\":\"hi\",\"intent\":\"greet\"}\n{\"text\":\"bye\",\"intent\":\"bye\"}");
+        Catalogue array = Catalogue.parse("[{\"text\":\"hi\",\"intent\":\"greet\",\"language\":\"en\"},"
+                + "{\"text\":\"bye\",\"intent\":\"bye\"}]");
+        assertThat(lines.phrases()).hasSize(2);
+        assertThat(array.phrasesPerLanguage()).containsEntry("en", 1).containsEntry("unspecified", 1);
+
+        assertThatThrownBy(() -> Catalogue.parse("{\"text\":\"\",\"intent\":\"a\"}\nnot json\n"
+                        + "{\"text\":\"x\",\"intent\":\"b\",\"language\":\"fr\"}"))
+                .isInstanceOfSatisfying(
+                        InvalidCatalogueException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(3)
+                                .anySatisfy(p -> assertThat(p).contains("line 1: text is required"))
+                                .anySatisfy(p -> assertThat(p).contains("line 2 is not valid JSON"))
+                                .anySatisfy(p -> assertThat(p).contains("'fr' is not supported")));
+        assertThatThrownBy(() -> Catalogue.parse("{\"text\":\"hi\",\"intent\":\"only\"}"))
+                .hasMessageContaining("at least two intents");
+    }
+
+    @Test
+    void aNewCatalogueReplacesTheIntents() {
+        LinearNlu fresh = new LinearNlu(NluSettings.defaults(), new LanguageDetector(), new SentimentAnalyzer());
+        fresh.replaceCatalogue(new Catalogue(List.of(
+                new TrainingPhrase("book a table for two", "restaurant_booking", "en"),
+                new TrainingPhrase("reserve a table tonight", "restaurant_booking", "en"),
+                new TrainingPhrase("what's on the menu", "menu", "en"),
+                new TrainingPhrase("do you have vegan dishes", "menu", "en"))));
+
+        assertThat(fresh.understand("can I book a table tonight", null).intent().name())
+                .isEqualTo("restaurant_booking");
+    }
+}
