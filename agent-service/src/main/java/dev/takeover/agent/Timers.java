@@ -19,7 +19,8 @@ public class Timers {
     @Scheduled(
             identity = "offer-timeouts-and-sweep",
             every = "${takeover.routing.timer-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expireOffersAndRoute() {
         routing.expireOffersAndRoute();
     }
@@ -27,7 +28,8 @@ public class Timers {
     @Scheduled(
             identity = "queue-positions",
             every = "${takeover.routing.queue.update-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishQueuePositions() {
         queueUpdates.publishChanges();
     }
