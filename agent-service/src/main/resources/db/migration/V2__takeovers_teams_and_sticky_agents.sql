@@ -3,7 +3,7 @@ alter table agent add column teams text[] not null default '{}';
 alter table agent rename column last_assigned_at to idle_since;
 alter table agent add column presence_changed_at timestamptz;
 drop index agent_available;
-create index agent_online on agent (agent_id) where presence = 'ONLINE';
+create index agent_by_presence on agent (presence);
 
 -- One takeover per handover: queued, offered to one agent at a time, assigned, then resolved, handed back or closed.
 create table takeover (
@@ -46,10 +46,13 @@ drop table queue_entry;
 -- A conversation has at most one open takeover.
 create unique index takeover_open_conversation on takeover (conversation_id)
     where state in ('WAITING', 'OFFERED', 'ASSIGNED');
+-- The lookups take the state as a parameter, which a partial index cannot serve once the plan is generic, so the
+-- indexes that make them fast are plain ones.
+create index takeover_by_conversation on takeover (conversation_id, requested_at);
+create index takeover_by_agent on takeover (agent_id, state);
 -- The queue in serving order: highest priority first, then longest waiting.
-create index takeover_waiting on takeover (priority_rank desc, requested_at) where state = 'WAITING';
+create index takeover_by_state_in_serving_order on takeover (state, priority_rank desc, requested_at, handover_id);
 create index takeover_offer_expiry on takeover (offer_expires_at) where state = 'OFFERED';
-create index takeover_held_by_agent on takeover (agent_id) where state in ('OFFERED', 'ASSIGNED');
 -- Recent handling times, for the expected wait.
 create index takeover_handled on takeover (closed_at) where assigned_at is not null and closed_at is not null;
 

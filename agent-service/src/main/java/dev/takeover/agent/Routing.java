@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -72,7 +73,9 @@ public class Routing {
                             previous.agentId, now.plus(config.sticky().hold())));
         }
         takeover.persist();
-        routeWaiting(now);
+        // Everything already waiting was routed as far as it could be when it changed last; only the newcomer can be
+        // served now, so there is no need to read the whole queue (the timer's full pass backs this up).
+        route(() -> List.of(takeover.asWaiting()), now);
         if (takeover.state == TakeoverState.WAITING) {
             queueUpdates.publishFirstPosition(takeover, now);
         }
@@ -173,11 +176,15 @@ public class Routing {
      * routing lock, so the loads it reads are the loads it writes.
      */
     void routeWaiting(Instant now) {
+        route(QueueSnapshot::waiting, now);
+    }
+
+    private void route(Supplier<List<RoutingPolicy.Waiting>> queue, Instant now) {
         List<Agent> online = Agent.online();
         if (online.stream().noneMatch(Agent::hasFreeSlot)) {
             return;
         }
-        List<RoutingPolicy.Waiting> waiting = QueueSnapshot.waiting();
+        List<RoutingPolicy.Waiting> waiting = queue.get();
         if (waiting.isEmpty()) {
             return;
         }

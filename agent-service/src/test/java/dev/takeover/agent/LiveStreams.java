@@ -14,8 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.common.ConsumerGroupState;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.common.GroupState;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import static dev.takeover.agent.Fixture.PATIENCE;
@@ -89,12 +90,12 @@ final class LiveStreams {
         String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
             await().atMost(PATIENCE).until(() -> {
-                List<String> groups = admin.listConsumerGroups().all().get().stream()
-                        .map(ConsumerGroupListing::groupId)
+                List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
+                        .map(GroupListing::groupId)
                         .filter(id -> id.startsWith("agent-service-live-"))
                         .toList();
                 long ready = admin.describeConsumerGroups(groups).all().get().values().stream()
-                        .filter(group -> group.state() == ConsumerGroupState.STABLE)
+                        .filter(group -> group.groupState() == GroupState.STABLE)
                         .filter(group -> group.members().stream()
                                 .anyMatch(member ->
                                         !member.assignment().topicPartitions().isEmpty()))

@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
 @TestProfile(AutoAccept.class)
 @QuarkusTestResource(RealInfrastructure.class)
 @Tag("benchmark")
-class RoutingBenchmark {
+class RoutingBenchmarkTest {
 
     private static final int AGENTS = 50;
     private static final int QUEUED = 1000;
