@@ -74,7 +74,6 @@ public class QueueUpdates {
             return 0;
         }
         Map<String, Notice> published = lastPublished();
-        Map<String, String> conversations = conversationsOf(estimates);
         List<Estimate> changed = new ArrayList<>();
         for (Estimate estimate : estimates.values()) {
             Notice last = published.get(estimate.handoverId());
@@ -84,6 +83,10 @@ public class QueueUpdates {
                 changed.add(estimate);
             }
         }
+        if (changed.isEmpty()) {
+            return 0;
+        }
+        Map<String, String> conversations = conversationsOf(changed);
         for (Estimate estimate : changed) {
             outbox.publish(QueuePositionChanged.TYPE, event(estimate, conversations.get(estimate.handoverId()), now));
         }
@@ -157,13 +160,14 @@ public class QueueUpdates {
         return notices;
     }
 
-    private Map<String, String> conversationsOf(Map<String, Estimate> estimates) {
+    private Map<String, String> conversationsOf(List<Estimate> estimates) {
         Map<String, String> conversations = new HashMap<>();
         entityManager
                 .createQuery(
                         "select t.handoverId, t.conversationId from Takeover t where t.handoverId in :ids",
                         Object[].class)
-                .setParameter("ids", estimates.keySet())
+                .setParameter(
+                        "ids", estimates.stream().map(Estimate::handoverId).toList())
                 .getResultList()
                 .forEach(row -> conversations.put((String) row[0], (String) row[1]));
         return conversations;
