@@ -2,7 +2,7 @@ package dev.takeover.agent;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,20 +15,16 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A person who takes over conversations: what they know, how many they can hold, and whether they are here. */
+import dev.takeover.agent.RoutingPolicy.Candidate;
+import dev.takeover.common.http.ProblemException;
+
+/**
+ * A person who takes over conversations: what they know, how many they can hold at once, and whether they are here.
+ * {@code activeConversations} counts offers as well as assignments, so a slot is reserved the moment it is offered.
+ */
 @Entity
 @Table(name = "agent")
 public class Agent extends PanacheEntityBase {
-
-    private static final String BEST_FREE_AGENT_FOR = """
-            select * from agent
-            where presence = 'ONLINE' and active_conversations < capacity
-              and skills @> cast(:skills as text[])
-              and (cast(:language as text) is null or cast(:language as text) = any(languages))
-            order by active_conversations, last_assigned_at nulls first
-            limit 1
-            for update skip locked
-            """;
 
     @Id
     @Column(name = "agent_id")
@@ -45,6 +41,10 @@ public class Agent extends PanacheEntityBase {
     @Column(columnDefinition = "text[]")
     public List<String> languages;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> teams;
+
     public int capacity;
 
     @Enumerated(EnumType.STRING)
@@ -53,41 +53,89 @@ public class Agent extends PanacheEntityBase {
     @Column(name = "active_conversations")
     public int activeConversations;
 
-    @Column(name = "last_assigned_at")
-    public Instant lastAssignedAt;
+    @Column(name = "idle_since")
+    public Instant idleSince;
+
+    @Column(name = "presence_changed_at")
+    public Instant presenceChangedAt;
 
     public static Agent register(
-            String agentId, String displayName, List<String> skills, List<String> languages, int capacity) {
+            String agentId,
+            String displayName,
+            List<String> skills,
+            List<String> languages,
+            List<String> teams,
+            int capacity) {
         Agent agent = new Agent();
         agent.agentId = agentId;
-        agent.displayName = displayName;
-        agent.skills = List.copyOf(skills);
-        agent.languages = List.copyOf(languages);
-        agent.capacity = capacity;
         agent.presence = Presence.OFFLINE;
+        agent.describe(displayName, skills, languages, teams, capacity);
         return agent;
     }
 
-    /**
-     * The least loaded online agent with the skills, language and a free slot, idle longest on a tie; locked, so a
-     * concurrent assignment elsewhere can neither pick the same slot nor overbook.
-     */
-    public static Optional<Agent> bestFreeAgentFor(List<String> requiredSkills, String language) {
-        @SuppressWarnings("unchecked")
-        List<Agent> found = getEntityManager()
-                .createNativeQuery(BEST_FREE_AGENT_FOR, Agent.class)
-                .setParameter("skills", requiredSkills.toArray(String[]::new))
-                .setParameter("language", language)
-                .getResultList();
-        return found.stream().findFirst();
+    /** Lowering the capacity below the current load takes nothing away; the agent just gets nothing new for a while. */
+    public void describe(
+            String displayName, List<String> skills, List<String> languages, List<String> teams, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1");
+        }
+        this.displayName = displayName;
+        this.skills = List.copyOf(skills);
+        this.languages = List.copyOf(languages);
+        this.teams = List.copyOf(teams);
+        this.capacity = capacity;
     }
 
-    public void take(QueueEntry entry, Instant now) {
-        if (activeConversations >= capacity) {
-            throw new IllegalStateException(agentId + " has no free capacity");
+    public static List<Agent> online() {
+        return list("presence", Presence.ONLINE);
+    }
+
+    /** Returns the presence it had. */
+    public Presence changePresence(Presence newPresence, Instant now) {
+        Presence previous = presence;
+        if (newPresence == Presence.ONLINE && previous != Presence.ONLINE) {
+            idleSince = now;
+        }
+        if (newPresence != previous) {
+            presenceChangedAt = now;
+        }
+        presence = newPresence;
+        return previous;
+    }
+
+    public boolean canServe(Requirements requirements) {
+        return requirements.metBy(Set.copyOf(skills), Set.copyOf(languages), Set.copyOf(teams));
+    }
+
+    public boolean hasFreeSlot() {
+        return activeConversations < capacity;
+    }
+
+    /** Routing only offers to online agents; an agent who is away may still take a conversation themselves. */
+    void reserveSlot(Instant now) {
+        if (presence == Presence.OFFLINE) {
+            throw ProblemException.conflict("agent " + agentId + " is offline");
+        }
+        if (!hasFreeSlot()) {
+            throw ProblemException.conflict(
+                    "agent " + agentId + " has no free capacity (" + activeConversations + " of " + capacity + ")");
         }
         activeConversations++;
-        lastAssignedAt = now;
-        entry.assignTo(this, now);
+        idleSince = now;
+    }
+
+    void releaseSlot() {
+        activeConversations = Math.max(0, activeConversations - 1);
+    }
+
+    Candidate asCandidate() {
+        return new Candidate(
+                agentId,
+                Set.copyOf(skills),
+                Set.copyOf(languages),
+                Set.copyOf(teams),
+                capacity,
+                activeConversations,
+                idleSince);
     }
 }

@@ -1,36 +1,104 @@
 package dev.takeover.agent;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
+import dev.takeover.agent.RoutingPolicy.Offer;
+import dev.takeover.agent.RoutingPolicy.Plan;
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.common.delivery.ProcessedEvents;
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.agent.ConversationAssigned;
+import dev.takeover.events.agent.ConversationOffered;
+import dev.takeover.events.agent.ConversationRequeued;
+import dev.takeover.events.agent.OfferDeclined;
 import dev.takeover.events.handover.HandoverRequested;
+import dev.takeover.events.handover.HandoverStateChanged;
 
-/** Queues conversations that need a person and gives them to free agents, in one transaction per decision. */
+/**
+ * The queue and the choice of agent. Every use case takes the {@link RoutingLock} first, changes what it must, then
+ * runs one routing pass over the queue, all in one transaction whose events leave through the outbox.
+ */
 @ApplicationScoped
 public class Routing {
 
+    private static final Logger LOG = Logger.getLogger(Routing.class);
+    private static final int EXPIRED_OFFERS_PER_TICK = 200;
+
     private final ProcessedEvents processed;
     private final Outbox outbox;
+    private final RoutingLock lock;
+    private final RoutingConfig config;
+    private final QueueUpdates queueUpdates;
 
-    Routing(ProcessedEvents processed, Outbox outbox) {
+    Routing(
+            ProcessedEvents processed,
+            Outbox outbox,
+            RoutingLock lock,
+            RoutingConfig config,
+            QueueUpdates queueUpdates) {
         this.processed = processed;
         this.outbox = outbox;
+        this.lock = lock;
+        this.config = config;
+        this.queueUpdates = queueUpdates;
     }
 
     @Transactional
     public void onHandoverRequested(ReceivedEvent<HandoverRequested> event) {
-        if (!processed.firstDelivery(event.idempotencyKey())
-                || QueueEntry.findById(event.payload().handoverId()) != null) {
+        if (!processed.firstDelivery(event.idempotencyKey())) {
             return;
         }
-        QueueEntry.of(event.payload()).persist();
-        assignWaiting();
+        HandoverRequested request = event.payload();
+        lock.acquire();
+        if (Takeover.findById(request.handoverId()) != null) {
+            return;
+        }
+        Instant now = Instant.now();
+        Takeover.openFor(request.conversationId()).ifPresent(older -> close(older, "SUPERSEDED", now));
+        Takeover takeover = Takeover.requested(request);
+        if (config.sticky().enabled()) {
+            PreviousAgent.servedSince(
+                            takeover.customerId, now.minus(config.sticky().memory()))
+                    .ifPresent(previous -> takeover.stickTo(
+                            previous.agentId, now.plus(config.sticky().hold())));
+        }
+        takeover.persist();
+        // Everything already waiting was routed as far as it could be when it changed last; only the newcomer can be
+        // served now, so there is no need to read the whole queue (the timer's full pass backs this up).
+        route(() -> List.of(takeover.asWaiting()), now);
+        if (takeover.state == TakeoverState.WAITING) {
+            queueUpdates.publishFirstPosition(takeover, now);
+        }
+    }
+
+    /** The customer left, the handover failed, or handover-service ended it otherwise: the takeover is over. */
+    @Transactional
+    public void onHandoverStateChanged(ReceivedEvent<HandoverStateChanged> event) {
+        if (!processed.firstDelivery(event.idempotencyKey())) {
+            return;
+        }
+        HandoverStateChanged change = event.payload();
+        if (change.to().isEscalated()) {
+            return;
+        }
+        lock.acquire();
+        Takeover takeover = Takeover.findById(change.handoverId());
+        if (takeover == null || !takeover.state.isOpen()) {
+            return;
+        }
+        Instant now = Instant.now();
+        close(takeover, change.to().name(), now);
+        routeWaiting(now);
     }
 
     @Transactional
@@ -43,31 +111,132 @@ public class Routing {
     }
 
     @Transactional
-    public Agent changePresence(String agentId, Presence presence) {
-        Agent agent = Agent.<Agent>findByIdOptional(agentId)
-                .orElseThrow(() -> ProblemException.notFound("no agent " + agentId));
-        agent.presence = presence;
-        if (presence == Presence.ONLINE) {
-            assignWaiting();
-        }
+    public Agent describe(
+            String agentId,
+            String displayName,
+            List<String> skills,
+            List<String> languages,
+            List<String> teams,
+            int capacity) {
+        lock.acquire();
+        Agent agent = agentOrNotFound(agentId);
+        agent.describe(displayName, skills, languages, teams, capacity);
+        routeWaiting(Instant.now());
         return agent;
     }
 
-    private void assignWaiting() {
-        // The queue and agent queries are native SQL, so they must see this transaction's changes.
-        Agent.getEntityManager().flush();
-        for (QueueEntry entry : QueueEntry.waitingInServingOrder()) {
-            Agent.bestFreeAgentFor(entry.requiredSkills, entry.language).ifPresent(agent -> {
-                agent.take(entry, Instant.now());
-                outbox.publish(
-                        ConversationAssigned.TYPE,
-                        new ConversationAssigned(
-                                entry.conversationId,
-                                entry.handoverId,
-                                agent.agentId,
-                                agent.displayName,
-                                entry.assignedAt));
-            });
+    /**
+     * Away: no new offers, and pending ones go to someone else. Offline: the conversations they held go back to the
+     * queue in their old place, and handover-service tells each customer.
+     */
+    @Transactional
+    public Agent changePresence(String agentId, Presence presence) {
+        lock.acquire();
+        Agent agent = agentOrNotFound(agentId);
+        Instant now = Instant.now();
+        agent.changePresence(presence, now);
+        if (presence != Presence.ONLINE) {
+            String reason = presence == Presence.AWAY ? OfferDeclined.AGENT_AWAY : OfferDeclined.AGENT_OFFLINE;
+            for (Takeover takeover : Takeover.heldBy(agentId)) {
+                if (takeover.state == TakeoverState.OFFERED) {
+                    withdrawOffer(takeover, agent, false, reason, now);
+                } else if (presence == Presence.OFFLINE) {
+                    takeover.requeueFrom(agent);
+                    outbox.publish(
+                            ConversationRequeued.TYPE,
+                            new ConversationRequeued(
+                                    takeover.conversationId, takeover.handoverId, agentId, "AGENT_OFFLINE", now));
+                }
+            }
         }
+        routeWaiting(now);
+        return agent;
+    }
+
+    /** Offers nobody accepted in time go to the next agent; safe with several instances ticking at once. */
+    @Transactional
+    public int expireOffersAndRoute() {
+        lock.acquire();
+        Instant now = Instant.now();
+        List<Takeover> expired = Takeover.expiredOffers(now, EXPIRED_OFFERS_PER_TICK);
+        for (Takeover takeover : expired) {
+            withdrawOffer(takeover, agentOrNotFound(takeover.agentId), true, OfferDeclined.TIMED_OUT, now);
+        }
+        routeWaiting(now);
+        return expired.size();
+    }
+
+    public static Agent agentOrNotFound(String agentId) {
+        return Agent.<Agent>findByIdOptional(agentId)
+                .orElseThrow(() -> ProblemException.notFound("no agent " + agentId));
+    }
+
+    /**
+     * One routing pass: offers every waiting conversation that can be served now, in serving order. Runs under the
+     * routing lock, so the loads it reads are the loads it writes.
+     */
+    void routeWaiting(Instant now) {
+        route(QueueSnapshot::waiting, now);
+    }
+
+    private void route(Supplier<List<RoutingPolicy.Waiting>> queue, Instant now) {
+        List<Agent> online = Agent.online();
+        if (online.stream().noneMatch(Agent::hasFreeSlot)) {
+            return;
+        }
+        List<RoutingPolicy.Waiting> waiting = queue.get();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        Map<String, Agent> agents = online.stream().collect(Collectors.toMap(a -> a.agentId, Function.identity()));
+        Plan plan = RoutingPolicy.plan(
+                waiting, online.stream().map(Agent::asCandidate).toList(), now);
+        for (Offer offer : plan.offers()) {
+            offer(Takeover.findById(offer.handoverId()), agents.get(offer.agentId()), now);
+        }
+        for (String handoverId : plan.exhaustedRounds()) {
+            Takeover takeover = Takeover.findById(handoverId);
+            takeover.startNewRound(now.plus(config.roundPause()));
+            LOG.debugf("every suitable agent declined %s; round %d starts after a pause", handoverId, takeover.round);
+        }
+    }
+
+    /** Offers the conversation, or with auto-accept assigns it at once. */
+    void offer(Takeover takeover, Agent agent, Instant now) {
+        if (config.offer().autoAccept()) {
+            assign(takeover, agent, now);
+            return;
+        }
+        takeover.offerTo(agent, now, config.offer().timeout());
+        outbox.publish(
+                ConversationOffered.TYPE,
+                new ConversationOffered(
+                        takeover.conversationId,
+                        takeover.handoverId,
+                        agent.agentId,
+                        agent.displayName,
+                        now,
+                        takeover.offerExpiresAt));
+    }
+
+    void assign(Takeover takeover, Agent agent, Instant now) {
+        takeover.assignTo(agent, now);
+        PreviousAgent.remember(takeover.customerId, agent.agentId, now);
+        outbox.publish(
+                ConversationAssigned.TYPE,
+                new ConversationAssigned(
+                        takeover.conversationId, takeover.handoverId, agent.agentId, agent.displayName, now));
+    }
+
+    void withdrawOffer(Takeover takeover, Agent agent, boolean timedOut, String reason, Instant now) {
+        takeover.withdrawOffer(agent);
+        outbox.publish(
+                OfferDeclined.TYPE,
+                new OfferDeclined(takeover.conversationId, takeover.handoverId, agent.agentId, timedOut, now, reason));
+    }
+
+    private static void close(Takeover takeover, String reason, Instant now) {
+        Agent holder = takeover.agentId == null ? null : Agent.findById(takeover.agentId);
+        takeover.close(holder, reason, now);
     }
 }

@@ -3,50 +3,62 @@ package dev.takeover.agent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
+import dev.takeover.events.CloudEvent;
+import dev.takeover.events.ConversationEvent;
+import dev.takeover.events.EventType;
 import dev.takeover.events.agent.ConversationAssigned;
-import dev.takeover.events.handover.HandoverPackage;
+import dev.takeover.events.agent.ConversationOffered;
+import dev.takeover.events.agent.ConversationRequeued;
+import dev.takeover.events.agent.OfferDeclined;
+import dev.takeover.events.agent.QueuePositionChanged;
+import dev.takeover.events.handover.ControlState;
 import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.events.handover.HandoverRequested.Priority;
-import dev.takeover.events.handover.HandoverRequested.Reason;
+import dev.takeover.events.handover.HandoverStateChanged;
+import dev.takeover.infrastructure.TokenIssuer;
 import dev.takeover.infrastructure.testing.ContractRecords;
 import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
+import dev.takeover.infrastructure.testing.InjectTokenIssuer;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 import dev.takeover.infrastructure.testing.TopicRecorder;
 
-import static io.restassured.RestAssured.given;
+import static dev.takeover.agent.Fixture.PATIENCE;
+import static dev.takeover.agent.Fixture.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+/** Routing end to end against the real broker and database: offers, acceptance, timeouts, stickiness, requeueing. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class RoutingFlowTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
     @InjectKafkaCompanion
     KafkaCompanion kafka;
 
+    @InjectTokenIssuer
+    TokenIssuer tokens;
+
+    private Fixture fixture;
     private TopicRecorder agentEvents;
-    private final String conversation = "conv-" + UUID.randomUUID();
-    private final String skill = "skill-" + UUID.randomUUID();
 
     @BeforeEach
-    void record() {
-        agentEvents = TopicRecorder.recording(kafka, "agent.events");
+    void start() {
+        fixture = new Fixture(kafka, tokens);
+        agentEvents = TopicRecorder.recording(kafka, "agent.events", "agent-service.dlq");
     }
 
     @AfterEach
@@ -55,118 +67,381 @@ class RoutingFlowTest {
     }
 
     @Test
-    void aTakeoverRequestIsAssignedToTheOnlineAgentWithTheSkill() {
-        String offline = register("en");
-        String online = register("en");
-        goOnline(online);
+    void theWalkingSkeletonRegisterOnlineRequestOfferAcceptAssign() {
+        String offline = fixture.register("en");
+        String online = fixture.registerOnline("en");
+        String conversation = conversation();
 
-        requestHandover();
+        fixture.requestHandover(conversation, "en");
 
-        ConversationAssigned assigned = await().atMost(PATIENCE)
-                .until(() -> agentEvents.events(conversation, ConversationAssigned.TYPE), found -> !found.isEmpty())
-                .get(0);
-        assertThat(assigned.agentId()).isEqualTo(online).isNotEqualTo(offline);
-        given().get("/agents/" + online).then().body("activeConversations", equalTo(1));
+        ConversationOffered offered = first(conversation, ConversationOffered.TYPE);
+        assertThat(offered.agentId()).isEqualTo(online).isNotEqualTo(offline);
+        assertThat(offered.expiresAt()).isAfter(offered.offeredAt());
+        fixture.accept(online, conversation).statusCode(200).body("state", equalTo("ASSIGNED"));
+        ConversationAssigned assigned = first(conversation, ConversationAssigned.TYPE);
+        assertThat(assigned.agentId()).isEqualTo(online);
+        assertThat(assigned.agentName()).startsWith("Agent ");
+        fixture.as(online).get("/me").then().body("activeConversations", equalTo(1));
+        fixture.as(online).get("/me/conversations").then().body("[0].conversationId", equalTo(conversation));
     }
 
     @Test
-    void aConversationWaitsUntilASuitableAgentComesOnline() {
-        String agent = register("de");
-        requestHandover();
-        await().atMost(PATIENCE).until(() -> QueueEntryCount.waitingFor(conversation) == 1);
+    void offersOnlyToAnAgentWithTheSkillsAndTheLanguage() {
+        String wrongLanguage = fixture.registerOnline("fr");
+        String withoutSkill = fixture.register(List.of("other-" + UUID.randomUUID()), "de", 2, List.of());
+        fixture.presence(withoutSkill, Presence.ONLINE);
+        String suitable = fixture.registerOnline("de");
+        String conversation = conversation();
 
-        goOnline(agent);
+        fixture.requestHandover(conversation, "de");
 
-        ConversationAssigned assigned = await().atMost(PATIENCE)
-                .until(() -> agentEvents.events(conversation, ConversationAssigned.TYPE), found -> !found.isEmpty())
-                .get(0);
-        assertThat(assigned.agentId()).isEqualTo(agent);
+        assertThat(first(conversation, ConversationOffered.TYPE).agentId())
+                .isEqualTo(suitable)
+                .isNotIn(wrongLanguage, withoutSkill);
     }
 
     @Test
-    void refusesAnInvalidRegistrationWithAProblem() {
-        given().contentType(ContentType.JSON)
-                .body(Map.of("id", "x", "displayName", "X", "capacity", 0))
-                .post("/agents")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("detail", containsString("capacity must be at least 1"));
-        given().contentType(ContentType.JSON)
-                .body("{not json")
-                .post("/agents")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("status", equalTo(400));
-        given().contentType(ContentType.JSON)
-                .body(Map.of("presence", "ONLINE"))
-                .put("/agents/nobody/presence")
-                .then()
-                .statusCode(404)
-                .body("detail", equalTo("no agent nobody"));
+    void givesTheLeastLoadedAgentTheNextConversationAndOnATieTheOneIdleLongest() {
+        String first = fixture.register("en", 3, List.of());
+        String second = fixture.register("en", 3, List.of());
+        fixture.presence(first, Presence.ONLINE);
+        fixture.presence(second, Presence.ONLINE);
+
+        String one = offerAndAccept();
+        String two = offerAndAccept();
+        String three = offerAndAccept();
+
+        assertThat(List.of(one, two, three)).containsExactly(first, second, first);
     }
 
     @Test
-    void refusesToRegisterTheSameAgentTwice() {
-        String agent = register("en");
+    void servesTheQueueByPriorityThenWaitingTime() {
+        String agent = fixture.register("en", 1, List.of());
+        Instant start = Instant.now().minusSeconds(60);
+        String low = conversation();
+        String normalLate = conversation();
+        String normalEarly = conversation();
+        String urgent = conversation();
+        fixture.publish(fixture.request(low, Priority.LOW, null, "en", start));
+        fixture.publish(fixture.request(normalLate, Priority.NORMAL, null, "en", start.plusSeconds(2)));
+        fixture.publish(fixture.request(normalEarly, Priority.NORMAL, null, "en", start.plusSeconds(1)));
+        fixture.publish(fixture.request(urgent, Priority.URGENT, null, "en", start.plusSeconds(3)));
+        await().atMost(PATIENCE)
+                .until(
+                        () -> fixture.asSupervisor()
+                                .get("/queue")
+                                .jsonPath()
+                                .getList("findAll { it.conversation.requiredSkills.contains('" + fixture.skill
+                                        + "') }.conversation.conversationId"),
+                        found -> found.equals(List.of(urgent, normalEarly, normalLate, low)));
 
-        given().contentType(ContentType.JSON)
-                .body(Map.of("id", agent, "displayName", "Again", "capacity", 1))
-                .post("/agents")
+        fixture.presence(agent, Presence.ONLINE);
+
+        assertThat(first(urgent, ConversationOffered.TYPE).agentId()).isEqualTo(agent);
+        fixture.accept(agent, urgent).statusCode(200);
+        fixture.as(agent).post("/conversations/" + urgent + "/resolve").then().statusCode(200);
+        assertThat(first(normalEarly, ConversationOffered.TYPE).agentId()).isEqualTo(agent);
+        fixture.accept(agent, normalEarly).statusCode(200);
+        fixture.as(agent)
+                .post("/conversations/" + normalEarly + "/resolve")
                 .then()
-                .statusCode(409)
-                .body("detail", containsString("already registered"));
+                .statusCode(200);
+        assertThat(first(normalLate, ConversationOffered.TYPE).agentId()).isEqualTo(agent);
     }
 
-    private String register(String language) {
-        String id = "agent-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "id",
-                        id,
-                        "displayName",
-                        "Agent " + id.substring(6, 10),
-                        "skills",
-                        List.of(skill),
-                        "languages",
-                        List.of(language),
-                        "capacity",
-                        2))
-                .post("/agents")
-                .then()
-                .statusCode(201);
-        return id;
+    @Test
+    void aReturningCustomerGoesFirstToTheirPreviousAgentEvenIfOthersAreLessLoaded() {
+        String previous = fixture.register("en", 3, List.of());
+        String other = fixture.register("en", 3, List.of());
+        fixture.presence(previous, Presence.ONLINE);
+        String customer = "customer-" + UUID.randomUUID();
+        String earlier = conversation();
+        fixture.publish(fixture.request(earlier, Priority.NORMAL, customer, "en"));
+        assertThat(first(earlier, ConversationOffered.TYPE).agentId()).isEqualTo(previous);
+        fixture.accept(previous, earlier).statusCode(200);
+        fixture.presence(other, Presence.ONLINE);
+
+        String again = conversation();
+        fixture.publish(fixture.request(again, Priority.NORMAL, customer, "en"));
+
+        assertThat(first(again, ConversationOffered.TYPE).agentId()).isEqualTo(previous);
     }
 
-    private void goOnline(String agent) {
-        given().contentType(ContentType.JSON)
-                .body(Map.of("presence", "ONLINE"))
-                .put("/agents/" + agent + "/presence")
+    @Test
+    void aPreviousAgentWhoIsOfflineIsSkippedAtOnce() {
+        String previous = fixture.registerOnline("en");
+        String customer = "customer-" + UUID.randomUUID();
+        String earlier = conversation();
+        fixture.publish(fixture.request(earlier, Priority.NORMAL, customer, "en"));
+        fixture.accept(previous, first(earlier, ConversationOffered.TYPE).conversationId())
+                .statusCode(200);
+        fixture.as(previous)
+                .post("/conversations/" + earlier + "/resolve")
                 .then()
-                .statusCode(200)
-                .body("presence", equalTo("ONLINE"));
+                .statusCode(200);
+        fixture.presence(previous, Presence.OFFLINE);
+        String other = fixture.registerOnline("en");
+
+        String again = conversation();
+        Instant requested = Instant.now();
+        fixture.publish(fixture.request(again, Priority.NORMAL, customer, "en", requested));
+
+        ConversationOffered offered = first(again, ConversationOffered.TYPE);
+        assertThat(offered.agentId()).isEqualTo(other);
+        assertThat(Duration.between(requested, offered.offeredAt())).isLessThan(Duration.ofSeconds(8));
     }
 
-    private void requestHandover() {
-        HandoverRequested request = new HandoverRequested(
-                UUID.randomUUID().toString(),
+    @Test
+    void aBusyPreviousAgentIsWaitedForDuringTheStickyWindowThenAnyoneSuitableGetsIt() {
+        String previous = fixture.register("en", 1, List.of());
+        fixture.presence(previous, Presence.ONLINE);
+        String customer = "customer-" + UUID.randomUUID();
+        String earlier = conversation();
+        fixture.publish(fixture.request(earlier, Priority.NORMAL, customer, "en"));
+        fixture.accept(previous, first(earlier, ConversationOffered.TYPE).conversationId())
+                .statusCode(200);
+        String other = fixture.registerOnline("en");
+
+        String again = conversation();
+        Instant requested = Instant.now();
+        fixture.publish(fixture.request(again, Priority.NORMAL, customer, "en", requested));
+
+        ConversationOffered offered = first(again, ConversationOffered.TYPE);
+        assertThat(offered.agentId()).isEqualTo(other);
+        // Held for the busy previous agent for the sticky hold (8 s in tests) before anyone else was asked.
+        assertThat(Duration.between(requested, offered.offeredAt())).isGreaterThanOrEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void anOfferNotAcceptedInTimeGoesToTheNextAgentAndNeverBackInTheSameRound() {
+        String a = fixture.registerOnline("en");
+        String b = fixture.registerOnline("en");
+        String conversation = conversation();
+        String handover = fixture.requestHandover(conversation, "en");
+
+        List<ConversationOffered> offers = await().atMost(Duration.ofSeconds(60))
+                .until(() -> events(conversation, ConversationOffered.TYPE), found -> found.size() >= 3);
+
+        List<OfferDeclined> timeouts = events(conversation, OfferDeclined.TYPE);
+        assertThat(timeouts).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(timeouts.get(0).timedOut()).isTrue();
+        assertThat(timeouts.get(0).reason()).isEqualTo(OfferDeclined.TIMED_OUT);
+        assertThat(offers.get(0).agentId()).isIn(a, b);
+        assertThat(offers.get(1).agentId())
+                .isIn(a, b)
+                .isNotEqualTo(offers.get(0).agentId());
+        // Both let it expire: the round is over, and after a pause the next round asks again.
+        assertThat(Fixture.takeover(handover).round).isGreaterThanOrEqualTo(2);
+        assertThat(Duration.between(timeouts.get(1).declinedAt(), offers.get(2).offeredAt()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aDeclinedOfferGoesToTheNextAgentAndFreesTheSlot() {
+        String a = fixture.registerOnline("en");
+        String b = fixture.registerOnline("en");
+        String conversation = conversation();
+        fixture.requestHandover(conversation, "en");
+        ConversationOffered offered = first(conversation, ConversationOffered.TYPE);
+        String declining = offered.agentId();
+        String next = declining.equals(a) ? b : a;
+
+        fixture.as(declining)
+                .post("/conversations/" + conversation + "/decline")
+                .then()
+                .statusCode(200);
+
+        List<ConversationOffered> offers = await().atMost(PATIENCE)
+                .until(() -> events(conversation, ConversationOffered.TYPE), found -> found.size() == 2);
+        assertThat(offers.get(1).agentId()).isEqualTo(next);
+        OfferDeclined declined = first(conversation, OfferDeclined.TYPE);
+        assertThat(declined.timedOut()).isFalse();
+        assertThat(declined.reason()).isEqualTo(OfferDeclined.DECLINED);
+        assertThat(Fixture.agent(declining).activeConversations).isZero();
+        fixture.as(declining)
+                .post("/conversations/" + conversation + "/accept")
+                .then()
+                .statusCode(409);
+    }
+
+    @Test
+    void anAgentGoingOfflineHasTheirConversationsRequeuedForOthers() {
+        String leaving = fixture.registerOnline("en");
+        String conversation = conversation();
+        String handover = fixture.requestHandover(conversation, "en");
+        fixture.accept(first(conversation, ConversationOffered.TYPE).agentId(), conversation)
+                .statusCode(200);
+        String staying = fixture.registerOnline("en");
+
+        fixture.presence(leaving, Presence.OFFLINE).body("activeConversations", equalTo(0));
+
+        ConversationRequeued requeued = first(conversation, ConversationRequeued.TYPE);
+        assertThat(requeued.agentId()).isEqualTo(leaving);
+        assertThat(requeued.reason()).isEqualTo("AGENT_OFFLINE");
+        List<ConversationOffered> offers = await().atMost(PATIENCE)
+                .until(() -> events(conversation, ConversationOffered.TYPE), found -> found.size() == 2);
+        assertThat(offers.get(1).agentId()).isEqualTo(staying);
+        assertThat(Fixture.takeover(handover).requestedAt)
+                .as("keeps its place in the queue")
+                .isBefore(requeued.requeuedAt());
+    }
+
+    @Test
+    void anAgentGoingAwayLosesTheirPendingOffer() {
+        String goingAway = fixture.registerOnline("en");
+        String conversation = conversation();
+        fixture.requestHandover(conversation, "en");
+        first(conversation, ConversationOffered.TYPE);
+        String other = fixture.registerOnline("en");
+
+        fixture.presence(goingAway, Presence.AWAY);
+
+        OfferDeclined withdrawn = first(conversation, OfferDeclined.TYPE);
+        assertThat(withdrawn.agentId()).isEqualTo(goingAway);
+        assertThat(withdrawn.reason()).isEqualTo(OfferDeclined.AGENT_AWAY);
+        List<ConversationOffered> offers = await().atMost(PATIENCE)
+                .until(() -> events(conversation, ConversationOffered.TYPE), found -> found.size() == 2);
+        assertThat(offers.get(1).agentId()).isEqualTo(other);
+    }
+
+    @Test
+    void aCustomerWhoLeavesFreesTheAgentsSlot() {
+        String agent = fixture.registerOnline("en");
+        String conversation = conversation();
+        String handover = fixture.requestHandover(conversation, "en");
+        fixture.accept(agent, first(conversation, ConversationOffered.TYPE).conversationId())
+                .statusCode(200);
+
+        fixture.produce(
+                HandoverStateChanged.TYPE,
+                new HandoverStateChanged(
+                        handover,
+                        conversation,
+                        ControlState.WITH_AGENT,
+                        ControlState.ABANDONED,
+                        "CUSTOMER_LEFT",
+                        "the customer closed the chat",
+                        Instant.now()));
+
+        await().atMost(PATIENCE).until(() -> Fixture.stateOf(handover) == TakeoverState.CLOSED);
+        assertThat(Fixture.takeover(handover).closeReason).isEqualTo("ABANDONED");
+        assertThat(Fixture.agent(agent).activeConversations).isZero();
+    }
+
+    @Test
+    void waitingCustomersLearnTheirPositionAndExpectedWaitWhenTheQueueMoves() {
+        String agent = fixture.register("en", 1, List.of());
+        String first = conversation();
+        String second = conversation();
+        String third = conversation();
+        Instant start = Instant.now().minusSeconds(30);
+        fixture.publish(fixture.request(first, Priority.NORMAL, null, "en", start));
+        fixture.publish(fixture.request(second, Priority.NORMAL, null, "en", start.plusSeconds(1)));
+        fixture.publish(fixture.request(third, Priority.NORMAL, null, "en", start.plusSeconds(2)));
+
+        assertThat(positionOf(third, position -> true).position()).isEqualTo(3);
+        assertThat(positionOf(third, position -> true).matchingAgentsOnline()).isZero();
+
+        fixture.presence(agent, Presence.ONLINE);
+
+        assertThat(first(first, ConversationOffered.TYPE).agentId()).isEqualTo(agent);
+        QueuePositionChanged moved = positionOf(third, position -> position.position() == 2);
+        assertThat(moved.matchingAgentsOnline()).isEqualTo(1);
+        assertThat(moved.expectedWaitSeconds()).isPositive();
+        assertThat(positionOf(second, position -> position.position() == 1).matchingAgentsOnline())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredRequestIsRoutedOnce() {
+        String agent = fixture.register("en", 5, List.of());
+        fixture.presence(agent, Presence.ONLINE);
+        String conversation = conversation();
+        HandoverRequested request = fixture.request(conversation, Priority.NORMAL, null, "en");
+        CloudEvent ce = CloudEvent.create(HandoverRequested.TYPE, "/handover-service", conversation);
+        HandoverStateChanged later = new HandoverStateChanged(
+                request.handoverId(),
                 conversation,
-                List.of(new Reason("CUSTOMER_REQUEST", "asked for a person", null)),
-                Priority.NORMAL,
-                List.of(skill),
+                ControlState.REQUESTED,
+                ControlState.QUEUED,
+                "QUEUED",
                 null,
-                Instant.now(),
-                new HandoverPackage(null, null, "web", null, null, null, null, null));
-        kafka.produce(String.class, byte[].class)
-                .fromRecords(ContractRecords.record(HandoverRequested.TYPE, request))
-                .awaitCompletion(PATIENCE);
+                Instant.now());
+        CloudEvent laterCe = CloudEvent.create(HandoverStateChanged.TYPE, "/handover-service", conversation);
+
+        fixture.produceAll(List.of(
+                ContractRecords.record(ce, HandoverRequested.TYPE, request),
+                ContractRecords.record(ce, HandoverRequested.TYPE, request),
+                ContractRecords.record(laterCe, HandoverStateChanged.TYPE, later)));
+
+        await().atMost(PATIENCE).until(() -> processed(laterCe.id().toString()));
+        assertThat(Fixture.agent(agent).activeConversations).isEqualTo(1);
+        long takeovers = QuarkusTransaction.requiringNew().call(() -> Takeover.count("conversationId", conversation));
+        assertThat(takeovers).isEqualTo(1);
     }
 
-    static final class QueueEntryCount {
-        static long waitingFor(String conversationId) {
-            return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                    .call(() -> QueueEntry.count("conversationId = ?1 and agentId is null", conversationId));
-        }
+    @Test
+    void aMalformedRequestIsParkedWithItsReasonAndTheNextOneIsRouted() {
+        String agent = fixture.registerOnline("en");
+        String conversation = conversation();
+        kafka.produce(String.class, byte[].class)
+                .fromRecords(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                        "handover.events",
+                        null,
+                        conversation,
+                        "{\"handoverId\":\"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        CloudEvent.create(HandoverRequested.TYPE, "/test", conversation)
+                                .toHeaders()))
+                .awaitCompletion(PATIENCE);
+        fixture.requestHandover(conversation, "en");
+
+        assertThat(first(conversation, ConversationOffered.TYPE).agentId()).isEqualTo(agent);
+        ConsumerRecord<String, byte[]> parked = await().atMost(PATIENCE)
+                .until(
+                        () -> agentEvents.records(conversation).stream()
+                                .filter(record -> record.topic().equals("agent-service.dlq"))
+                                .toList(),
+                        found -> !found.isEmpty())
+                .get(0);
+        assertThat(TopicRecorder.header(parked, "dead-letter-reason")).contains("HandoverRequested");
+    }
+
+    private String offerAndAccept() {
+        String conversation = conversation();
+        fixture.requestHandover(conversation, "en");
+        String agent = first(conversation, ConversationOffered.TYPE).agentId();
+        fixture.accept(agent, conversation).statusCode(200);
+        return agent;
+    }
+
+    private QueuePositionChanged positionOf(String conversation, Predicate<QueuePositionChanged> wanted) {
+        return await().atMost(PATIENCE)
+                .until(
+                        () -> events(conversation, QueuePositionChanged.TYPE).stream()
+                                .filter(wanted)
+                                .toList(),
+                        found -> !found.isEmpty())
+                .get(0);
+    }
+
+    private <T extends ConversationEvent> T first(String conversation, EventType<T> type) {
+        return await().atMost(PATIENCE)
+                .until(() -> events(conversation, type), found -> !found.isEmpty())
+                .get(0);
+    }
+
+    private <T extends ConversationEvent> List<T> events(String conversation, EventType<T> type) {
+        return agentEvents.events(conversation, type);
+    }
+
+    private static boolean processed(String key) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) Takeover.getEntityManager()
+                                        .createNativeQuery(
+                                                "select count(*) from processed_event where idempotency_key = ?1")
+                                        .setParameter(1, key)
+                                        .getSingleResult())
+                                .longValue()
+                        == 1);
     }
 }

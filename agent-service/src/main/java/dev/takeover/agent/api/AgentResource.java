@@ -2,6 +2,8 @@ package dev.takeover.agent.api;
 
 import java.net.URI;
 import java.util.List;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,36 +11,64 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.takeover.agent.Agent;
+import dev.takeover.agent.Caller;
+import dev.takeover.agent.ConversationView;
 import dev.takeover.agent.Presence;
 import dev.takeover.agent.Routing;
+import dev.takeover.agent.Takeover;
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.events.Fields;
 
 @Path("/agents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Caller.AGENT_ROLE, Caller.SUPERVISOR_ROLE})
+@Tag(name = "Agents", description = "Registration, profiles and presence")
 public class AgentResource {
 
     private final Routing routing;
+    private final CurrentCaller caller;
 
-    AgentResource(Routing routing) {
+    AgentResource(Routing routing, CurrentCaller caller) {
         this.routing = routing;
+        this.caller = caller;
     }
 
     public record Registration(
-            String id, String displayName, List<String> skills, List<String> languages, Integer capacity) {
+            String id,
+            String displayName,
+            List<String> skills,
+            List<String> languages,
+            Integer capacity,
+            List<String> teams) {
         public Registration {
             Fields.requireText(id, "id");
             Fields.requireText(displayName, "displayName");
             skills = Fields.listOrEmpty(skills);
             languages = Fields.listOrEmpty(languages);
-            if (capacity == null || capacity < 1) {
-                throw new IllegalArgumentException("capacity must be at least 1");
-            }
+            teams = Fields.listOrEmpty(teams);
+            requireCapacity(capacity);
+        }
+    }
+
+    /** The whole profile; omitted lists become empty. */
+    public record Profile(
+            String displayName, List<String> skills, List<String> languages, Integer capacity, List<String> teams) {
+        public Profile {
+            Fields.requireText(displayName, "displayName");
+            skills = Fields.listOrEmpty(skills);
+            languages = Fields.listOrEmpty(languages);
+            teams = Fields.listOrEmpty(teams);
+            requireCapacity(capacity);
         }
     }
 
@@ -48,33 +78,19 @@ public class AgentResource {
         }
     }
 
-    public record AgentView(
-            String id,
-            String displayName,
-            List<String> skills,
-            List<String> languages,
-            int capacity,
-            Presence presence,
-            int activeConversations) {
-        static AgentView of(Agent agent) {
-            return new AgentView(
-                    agent.agentId,
-                    agent.displayName,
-                    agent.skills,
-                    agent.languages,
-                    agent.capacity,
-                    agent.presence,
-                    agent.activeConversations);
-        }
-    }
-
     @POST
+    @RolesAllowed(Caller.SUPERVISOR_ROLE)
+    @Operation(summary = "Register an agent (supervisors)")
+    @APIResponse(responseCode = "201", description = "Registered, offline")
+    @APIResponse(responseCode = "409", description = "An agent with this id exists")
     public Response register(Registration registration) {
+        requireBody(registration);
         Agent agent = routing.register(Agent.register(
                 registration.id(),
                 registration.displayName(),
                 registration.skills(),
                 registration.languages(),
+                registration.teams(),
                 registration.capacity()));
         return Response.created(URI.create("/agents/" + agent.agentId))
                 .entity(AgentView.of(agent))
@@ -82,19 +98,69 @@ public class AgentResource {
     }
 
     @GET
+    @RolesAllowed(Caller.SUPERVISOR_ROLE)
+    @Transactional
+    @Operation(summary = "Every agent with presence and load, optionally only those with one presence (supervisors)")
+    public List<AgentView> agents(@QueryParam("presence") Presence presence) {
+        List<Agent> agents = presence == null
+                ? Agent.<Agent>listAll(io.quarkus.panache.common.Sort.by("agentId"))
+                : Agent.<Agent>list("presence = ?1 order by agentId", presence);
+        return agents.stream().map(AgentView::of).toList();
+    }
+
+    @GET
     @Path("/{id}")
+    @Transactional
+    @Operation(summary = "One agent (the agent themselves or a supervisor)")
+    @APIResponse(responseCode = "404", description = "No such agent")
     public AgentView agent(@PathParam("id") String id) {
-        return Agent.<Agent>findByIdOptional(id)
-                .map(AgentView::of)
-                .orElseThrow(() -> ProblemException.notFound("no agent " + id));
+        caller.requireSelfOrSupervisor(id);
+        return AgentView.of(Routing.agentOrNotFound(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Caller.SUPERVISOR_ROLE)
+    @Operation(summary = "Change an agent's name, skills, languages, teams or capacity (supervisors)")
+    @APIResponse(responseCode = "404", description = "No such agent")
+    public AgentView describe(@PathParam("id") String id, Profile profile) {
+        requireBody(profile);
+        return AgentView.of(routing.describe(
+                id, profile.displayName(), profile.skills(), profile.languages(), profile.teams(), profile.capacity()));
     }
 
     @PUT
     @Path("/{id}/presence")
+    @Operation(
+            summary = "Go online, away or offline (the agent themselves or a supervisor)",
+            description = "Away: no new offers, pending offers go to others. Offline: the agent's conversations are"
+                    + " requeued in their old place and each customer is told.")
+    @APIResponse(responseCode = "404", description = "No such agent")
     public AgentView changePresence(@PathParam("id") String id, PresenceChange change) {
-        if (change == null) {
-            throw ProblemException.badRequest("a body with the presence is required");
-        }
+        requireBody(change);
+        caller.requireSelfOrSupervisor(id);
         return AgentView.of(routing.changePresence(id, change.presence()));
+    }
+
+    @GET
+    @Path("/{id}/conversations")
+    @Transactional
+    @Operation(summary = "The conversations offered to or handled by an agent (the agent themselves or a supervisor)")
+    public List<ConversationView> conversations(@PathParam("id") String id) {
+        caller.requireSelfOrSupervisor(id);
+        Routing.agentOrNotFound(id);
+        return Takeover.heldBy(id).stream().map(ConversationView::of).toList();
+    }
+
+    static void requireBody(Object body) {
+        if (body == null) {
+            throw ProblemException.badRequest("a JSON body is required");
+        }
+    }
+
+    private static void requireCapacity(Integer capacity) {
+        if (capacity == null || capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1");
+        }
     }
 }

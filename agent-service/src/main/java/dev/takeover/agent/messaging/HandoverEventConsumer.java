@@ -11,8 +11,9 @@ import dev.takeover.agent.Routing;
 import dev.takeover.common.delivery.Retrying;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.handover.HandoverRequested;
+import dev.takeover.events.handover.HandoverStateChanged;
 
-/** Takeover requests from handover-service; other handover events are not routing's business yet. */
+/** Takeover requests from handover-service, and the end of handovers it closes (abandoned, failed, ...). */
 @ApplicationScoped
 public class HandoverEventConsumer {
 
@@ -29,6 +30,8 @@ public class HandoverEventConsumer {
             ReceivedEvent<?> event = ReceivedEvent.decode(record);
             if (event.type().equals(HandoverRequested.TYPE)) {
                 routing.onHandoverRequested(ReceivedEvent.decode(record, HandoverRequested.TYPE));
+            } else if (event.type().equals(HandoverStateChanged.TYPE)) {
+                routing.onHandoverStateChanged(ReceivedEvent.decode(record, HandoverStateChanged.TYPE));
             }
         });
     }

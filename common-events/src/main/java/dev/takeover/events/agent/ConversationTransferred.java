@@ -7,7 +7,10 @@ import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
 
-/** An agent passed the conversation to another agent or to a team, with a note for whoever takes it. */
+/**
+ * An agent passed the conversation to another agent or to a team, with a note for whoever takes it. {@code
+ * transferredBy} is optional: the supervisor who reassigned it, when it was not the agent holding it.
+ */
 public record ConversationTransferred(
         String conversationId,
         String handoverId,
@@ -15,7 +18,8 @@ public record ConversationTransferred(
         String toAgentId,
         String toTeam,
         String note,
-        Instant transferredAt)
+        Instant transferredAt,
+        String transferredBy)
         implements ConversationEvent {
 
     public static final EventType<ConversationTransferred> TYPE =
@@ -29,5 +33,16 @@ public record ConversationTransferred(
             throw new IllegalArgumentException("exactly one of toAgentId and toTeam is required");
         }
         Fields.require(transferredAt, "transferredAt");
+    }
+
+    public ConversationTransferred(
+            String conversationId,
+            String handoverId,
+            String fromAgentId,
+            String toAgentId,
+            String toTeam,
+            String note,
+            Instant transferredAt) {
+        this(conversationId, handoverId, fromAgentId, toAgentId, toTeam, note, transferredAt, null);
     }
 }

@@ -1,0 +1,259 @@
+package dev.takeover.agent;
+
+import java.time.Instant;
+import java.util.UUID;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import dev.takeover.common.delivery.Outbox;
+import dev.takeover.common.delivery.ProcessedEvents;
+import dev.takeover.common.http.ProblemException;
+import dev.takeover.events.agent.ConversationHandedBack;
+import dev.takeover.events.agent.ConversationResolved;
+import dev.takeover.events.agent.ConversationTransferred;
+import dev.takeover.events.agent.InternalNoteAdded;
+import dev.takeover.events.agent.OfferDeclined;
+import dev.takeover.events.conversation.MessageSent;
+import dev.takeover.events.conversation.Sender;
+
+/**
+ * What an agent does with a conversation: accept or decline it, reply, leave a note, pass it on, resolve it or hand
+ * it back to the bot. An agent acts only on what is theirs; a supervisor may also note, reassign and close anything.
+ */
+@ApplicationScoped
+public class Desk {
+
+    public static final String AGENT_REPLY = "AGENT_REPLY";
+
+    private final Routing routing;
+    private final RoutingLock lock;
+    private final Outbox outbox;
+    private final ProcessedEvents processed;
+    private final EntityManager entityManager;
+
+    Desk(Routing routing, RoutingLock lock, Outbox outbox, ProcessedEvents processed, EntityManager entityManager) {
+        this.routing = routing;
+        this.lock = lock;
+        this.outbox = outbox;
+        this.processed = processed;
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Accepts the offer made to the caller, or takes a waiting conversation from the queue (an agent who is away may
+     * too, if suitable). The decision is one locked transaction: of two agents accepting at once, one wins and the
+     * other gets a conflict. Accepting again what one already holds changes nothing.
+     */
+    @Transactional
+    public Takeover accept(String conversationId, Caller caller) {
+        lock.acquire();
+        Takeover takeover = open(conversationId);
+        Agent agent = registered(caller);
+        if (takeover.isAssignedTo(agent.agentId)) {
+            return takeover;
+        }
+        if (takeover.state == TakeoverState.WAITING && !agent.canServe(takeover.requirements())) {
+            throw ProblemException.forbidden(agent.agentId + " lacks the skills, language or team that conversation "
+                    + conversationId + " needs");
+        }
+        if (takeover.state == TakeoverState.OFFERED && !takeover.isOfferedTo(agent.agentId)) {
+            throw ProblemException.conflict("conversation " + conversationId + " is offered to another agent");
+        }
+        routing.assign(takeover, agent, Instant.now());
+        return takeover;
+    }
+
+    @Transactional
+    public Takeover decline(String conversationId, Caller caller) {
+        lock.acquire();
+        Takeover takeover = open(conversationId);
+        if (!takeover.isOfferedTo(caller.id())) {
+            throw ProblemException.conflict("conversation " + conversationId + " is not offered to " + caller.id()
+                    + (takeover.isAssignedTo(caller.id()) ? " any more: it is already accepted" : ""));
+        }
+        Instant now = Instant.now();
+        routing.withdrawOffer(takeover, Routing.agentOrNotFound(caller.id()), false, OfferDeclined.DECLINED, now);
+        routing.routeWaiting(now);
+        return takeover;
+    }
+
+    /** Idempotent by {@code messageId}: a retried reply is not sent twice. Returns the message id. */
+    @Transactional
+    public String reply(String conversationId, Caller caller, String text, String messageId) {
+        Takeover takeover = Takeover.openFor(conversationId).orElseThrow(() -> closedOrUnknown(conversationId));
+        entityManager.lock(takeover, LockModeType.PESSIMISTIC_READ);
+        entityManager.refresh(takeover);
+        if (!takeover.isAssignedTo(caller.id())) {
+            throw takeover.isOfferedTo(caller.id())
+                    ? ProblemException.conflict(
+                            "conversation " + conversationId + " is offered to " + caller.id() + ": accept it first")
+                    : ProblemException.forbidden(
+                            "only the agent handling conversation " + conversationId + " may reply to the customer");
+        }
+        String id = messageId == null ? UUID.randomUUID().toString() : messageId;
+        if (!processed.firstDelivery("agent-reply:" + id)) {
+            return id;
+        }
+        Agent agent = registered(caller);
+        outbox.publish(
+                MessageSent.TYPE,
+                new MessageSent(
+                        id,
+                        conversationId,
+                        takeover.channel,
+                        new Sender(Sender.Type.AGENT, agent.agentId, agent.displayName),
+                        text,
+                        Instant.now(),
+                        AGENT_REPLY));
+        return id;
+    }
+
+    /** Internal: the customer never sees it. Allowed to whoever handles or handled the conversation, and supervisors. */
+    @Transactional
+    public InternalNoteAdded note(String conversationId, Caller caller, String text) {
+        Takeover takeover = Takeover.latestFor(conversationId)
+                .orElseThrow(() -> ProblemException.notFound("no handover for conversation " + conversationId));
+        if (!caller.supervisor() && !caller.is(takeover.agentId)) {
+            throw ProblemException.forbidden(
+                    caller.id() + " may only add notes to conversations they handle or handled");
+        }
+        String name = Agent.<Agent>findByIdOptional(caller.id())
+                .map(agent -> agent.displayName)
+                .orElse(caller.name());
+        InternalNoteAdded note = new InternalNoteAdded(
+                conversationId, UUID.randomUUID().toString(), caller.id(), name, text, Instant.now());
+        outbox.publish(InternalNoteAdded.TYPE, note);
+        return note;
+    }
+
+    /**
+     * To an agent: offered to them at once, bypassing the queue (409 if they are offline or full). To a team: back to
+     * the queue for any agent of that team who speaks the language. Either way, not back to the same agent this round.
+     */
+    @Transactional
+    public Takeover transfer(String conversationId, Caller caller, String toAgentId, String toTeam, String note) {
+        if ((toAgentId == null) == (toTeam == null)) {
+            throw ProblemException.badRequest("exactly one of toAgentId and toTeam is required");
+        }
+        lock.acquire();
+        Takeover takeover = open(conversationId);
+        if (!caller.supervisor() && !takeover.isAssignedTo(caller.id())) {
+            throw ProblemException.forbidden(
+                    caller.id() + " may only transfer conversations assigned to them; supervisors may reassign any");
+        }
+        Instant now = Instant.now();
+        Agent target = null;
+        if (toAgentId != null) {
+            target = Routing.agentOrNotFound(toAgentId);
+            if (takeover.state != TakeoverState.WAITING && target.agentId.equals(takeover.agentId)) {
+                throw ProblemException.conflict("conversation " + conversationId + " is already with " + toAgentId);
+            }
+            if (target.presence == Presence.OFFLINE || !target.hasFreeSlot()) {
+                throw ProblemException.conflict(toAgentId + " cannot take it now: "
+                        + (target.presence == Presence.OFFLINE ? "offline" : "no free capacity"));
+            }
+        } else if (!teamExists(toTeam)) {
+            throw ProblemException.notFound("no team " + toTeam);
+        }
+        String from = takeover.agentId;
+        if (takeover.state == TakeoverState.OFFERED) {
+            routing.withdrawOffer(takeover, Routing.agentOrNotFound(from), false, OfferDeclined.REASSIGNED, now);
+        } else if (takeover.state == TakeoverState.ASSIGNED) {
+            takeover.requeueFrom(Routing.agentOrNotFound(from));
+            outbox.publish(
+                    ConversationTransferred.TYPE,
+                    new ConversationTransferred(
+                            conversationId,
+                            takeover.handoverId,
+                            from,
+                            toAgentId,
+                            toTeam,
+                            note,
+                            now,
+                            caller.is(from) ? null : caller.id()));
+        }
+        if (target != null) {
+            routing.offer(takeover, target, now);
+        } else {
+            takeover.redirectToTeam(toTeam);
+        }
+        routing.routeWaiting(now);
+        return takeover;
+    }
+
+    @Transactional
+    public Takeover resolve(String conversationId, Caller caller, String summary) {
+        lock.acquire();
+        Takeover takeover = open(conversationId);
+        requireAssignedTo(takeover, caller);
+        Instant now = Instant.now();
+        String agentId = takeover.agentId;
+        takeover.finish(Routing.agentOrNotFound(agentId), TakeoverState.RESOLVED, "RESOLVED", now);
+        outbox.publish(
+                ConversationResolved.TYPE,
+                new ConversationResolved(conversationId, takeover.handoverId, agentId, summary, now));
+        routing.routeWaiting(now);
+        return takeover;
+    }
+
+    @Transactional
+    public Takeover handBack(String conversationId, Caller caller, String note) {
+        lock.acquire();
+        Takeover takeover = open(conversationId);
+        requireAssignedTo(takeover, caller);
+        Instant now = Instant.now();
+        String agentId = takeover.agentId;
+        takeover.finish(Routing.agentOrNotFound(agentId), TakeoverState.HANDED_BACK, "HANDED_BACK", now);
+        outbox.publish(
+                ConversationHandedBack.TYPE,
+                new ConversationHandedBack(conversationId, takeover.handoverId, agentId, note, now));
+        routing.routeWaiting(now);
+        return takeover;
+    }
+
+    private boolean teamExists(String team) {
+        Number members = (Number) entityManager
+                .createNativeQuery("select count(*) from agent where cast(:team as text) = any(teams)")
+                .setParameter("team", team)
+                .getSingleResult();
+        return members.longValue() > 0;
+    }
+
+    private static Takeover open(String conversationId) {
+        return Takeover.openFor(conversationId).orElseThrow(() -> closedOrUnknown(conversationId));
+    }
+
+    private static ProblemException closedOrUnknown(String conversationId) {
+        return Takeover.latestFor(conversationId)
+                .map(latest ->
+                        ProblemException.conflict("conversation " + conversationId + " is " + latest.describeState()))
+                .orElseGet(() -> ProblemException.notFound("no handover for conversation " + conversationId));
+    }
+
+    private static Agent registered(Caller caller) {
+        return Agent.<Agent>findByIdOptional(caller.id())
+                .orElseThrow(() -> ProblemException.forbidden(caller.id() + " is not a registered agent"));
+    }
+
+    /** Supervisors may close anything that is with an agent; an agent only what is with them. */
+    private static void requireAssignedTo(Takeover takeover, Caller caller) {
+        if (takeover.isAssignedTo(caller.id())) {
+            return;
+        }
+        if (takeover.isOfferedTo(caller.id())) {
+            throw ProblemException.conflict(
+                    "conversation " + takeover.conversationId + " is offered to " + caller.id() + ": accept it first");
+        }
+        if (caller.supervisor() && takeover.state == TakeoverState.ASSIGNED) {
+            return;
+        }
+        if (takeover.state != TakeoverState.ASSIGNED && caller.supervisor()) {
+            throw ProblemException.conflict(
+                    "conversation " + takeover.conversationId + " is " + takeover.describeState());
+        }
+        throw ProblemException.forbidden(
+                "conversation " + takeover.conversationId + " is not assigned to " + caller.id());
+    }
+}

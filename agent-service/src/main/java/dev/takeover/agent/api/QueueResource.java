@@ -1,0 +1,37 @@
+package dev.takeover.agent.api;
+
+import java.util.List;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.takeover.agent.Caller;
+import dev.takeover.agent.QueueReport;
+import dev.takeover.agent.QueueReport.QueueItem;
+
+@Path("/queue")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Caller.SUPERVISOR_ROLE)
+@Tag(name = "Queue", description = "The queue, for supervisors")
+public class QueueResource {
+
+    private final QueueReport report;
+
+    QueueResource(QueueReport report) {
+        this.report = report;
+    }
+
+    @GET
+    @Operation(
+            summary = "Conversations waiting or offered, in serving order, with position and expected wait",
+            description = "Serving order: priority, then waiting time. A position counts the conversations ahead that"
+                    + " compete for the same agents online.")
+    public List<QueueItem> queue() {
+        return report.now();
+    }
+}
