@@ -23,6 +23,7 @@ import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.events.agent.ConversationAssigned;
+import dev.takeover.events.agent.ConversationOffered;
 import dev.takeover.infrastructure.PlatformService;
 import dev.takeover.infrastructure.testing.TopicRecorder;
 import dev.takeover.localstack.Platform;
@@ -82,6 +83,16 @@ class HappyPathIT {
             sendAsChannelAdapter(conversation, message);
             sendAsChannelAdapter(conversation, message);
 
+            ConversationOffered offered = await().atMost(PATIENCE)
+                    .until(() -> agentEvents.events(conversation, ConversationOffered.TYPE), found -> !found.isEmpty())
+                    .get(0);
+            assertThat(offered.agentId()).isEqualTo(agent);
+            as(platform.tokens().agentToken(agent))
+                    .baseUri(platform.baseUri(PlatformService.AGENT).toString())
+                    .post("/conversations/" + conversation + "/accept")
+                    .then()
+                    .statusCode(200);
+
             ConversationAssigned assigned = await().atMost(PATIENCE)
                     .until(() -> agentEvents.events(conversation, ConversationAssigned.TYPE), found -> !found.isEmpty())
                     .get(0);
@@ -97,6 +108,7 @@ class HappyPathIT {
                         "conversation.message-received.v1",
                         "bot.message-analyzed.v1",
                         "handover.requested.v1",
+                        "agent.conversation-offered.v1",
                         "agent.conversation-assigned.v1")
                 .containsOnlyOnce("conversation.message-received.v1", "bot.message-analyzed.v1");
         JsonPath transcript = transcript(conversation);
