@@ -81,6 +81,7 @@ public class ConversationResource {
 
     @POST
     @Path("/accept")
+    @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "Accept the offer made to me, or take a waiting conversation I am suitable for",
             description = "Of two agents accepting at once exactly one wins; the other gets 409.")
@@ -92,6 +93,7 @@ public class ConversationResource {
 
     @POST
     @Path("/decline")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Decline the offer made to me; it goes to the next agent, never back to me this round")
     @APIResponse(responseCode = "409", description = "Not offered to me")
     public ConversationView decline(@PathParam("conversationId") String conversationId) {
@@ -137,6 +139,7 @@ public class ConversationResource {
 
     @POST
     @Path("/resolve")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Resolve: the customer's request is solved")
     public ConversationView resolve(@PathParam("conversationId") String conversationId, Resolution resolution) {
         return ConversationView.of(
@@ -145,6 +148,7 @@ public class ConversationResource {
 
     @POST
     @Path("/hand-back")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Hand the conversation back to the bot, with a note on what it should know")
     public ConversationView handBack(@PathParam("conversationId") String conversationId, HandBack handBack) {
         return ConversationView.of(
