@@ -36,7 +36,8 @@ public class TimerJob {
     @Scheduled(
             identity = "handover-timers",
             every = "${takeover.handover.deadlines.poll-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void runDueTimers() {
         List<String> due = QuarkusTransaction.requiringNew()
                 .call(() -> Handover.conversationsDue(
