@@ -10,4 +10,9 @@ final class QuarkusTransactionCount {
     static long handovers(String conversationId) {
         return QuarkusTransaction.requiringNew().call(() -> Handover.count("conversationId", conversationId));
     }
+
+    static String incidentOf(String conversationId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Conversation.<Conversation>findById(conversationId).incidentId);
+    }
 }

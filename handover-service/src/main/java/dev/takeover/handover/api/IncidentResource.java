@@ -114,8 +114,10 @@ public class IncidentResource {
                 .orElseThrow(() -> ProblemException.notFound("no incident " + id));
     }
 
+    /** Takes no body: ending needs nothing but the incident. */
     @POST
     @Path("/{id}/end")
+    @Consumes(MediaType.WILDCARD)
     public IncidentView end(@PathParam("id") String id) {
         Incidents.Ended ended = incidents.end(id);
         return IncidentView.of(ended.incident(), null, ended.untaggedConversations());
