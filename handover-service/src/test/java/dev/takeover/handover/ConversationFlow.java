@@ -130,9 +130,12 @@ final class ConversationFlow implements AutoCloseable {
                         "AGENT_REPLY")));
     }
 
-    void botCollected(Map<String, String> data) {
+    /** Returns the idempotency key of the record. */
+    String botCollected(Map<String, String> data) {
+        CloudEvent ce = CloudEvent.create(CustomerDataCollected.TYPE, "/bot-service", conversation);
         send(ContractRecords.record(
-                CustomerDataCollected.TYPE, new CustomerDataCollected(conversation, data, Instant.now())));
+                ce, CustomerDataCollected.TYPE, new CustomerDataCollected(conversation, data, Instant.now())));
+        return ce.id().toString();
     }
 
     <T extends ConversationEvent> void agentService(EventType<T> type, T event) {
