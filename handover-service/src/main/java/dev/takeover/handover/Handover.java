@@ -322,7 +322,9 @@ public class Handover extends PanacheEntityBase {
             refreshDueAt();
             return QueueNotice.NONE;
         }
-        Instant allowedFrom = queueNotifiedAt == null ? now : queueNotifiedAt.plus(interval);
+        // The first position is told at once, even right after a reassurance that had none to give.
+        Instant allowedFrom =
+                queueNotifiedAt == null || notifiedPosition == null ? now : queueNotifiedAt.plus(interval);
         if (!now.isBefore(allowedFrom)) {
             notifiedPosition = queuePosition;
             notifiedWaitSeconds = expectedWaitSeconds;

@@ -131,6 +131,8 @@ public class Handovers {
             Optional<FollowUpRequested.Kind> choice = followUpChoice(turn.text, turn.intent);
             if (handover.isWaiting() && handover.alternativesWereOffered() && choice.isPresent()) {
                 requestFollowUp(conversation, handover, choice.get(), now);
+            } else if (handover.isWaiting() && analysis.humanRequested()) {
+                reassure(conversation, handover, now);
             }
             return;
         }
@@ -447,6 +449,27 @@ public class Handovers {
                 }
             }
             default -> {}
+        }
+    }
+
+    /**
+     * A waiting customer asks for a person again ("hello??"): they learn where they stand instead of being ignored, at
+     * most once per queue-notice interval.
+     */
+    private void reassure(Conversation conversation, Handover handover, Instant now) {
+        Duration interval = config.waiting().queueNoticeInterval();
+        if (handover.greetingPending
+                || (handover.queueNotifiedAt != null && now.isBefore(handover.queueNotifiedAt.plus(interval)))) {
+            return;
+        }
+        NoticeTexts texts = notices.textsFor(handover.language);
+        handover.queueNotifiedAt = now;
+        if (handover.queuePosition != null && handover.expectedWaitSeconds != null) {
+            handover.notifiedPosition = handover.queuePosition;
+            handover.notifiedWaitSeconds = handover.expectedWaitSeconds;
+            sendQueueUpdate(conversation, handover, texts, now);
+        } else {
+            notices.send(conversation, NoticePurpose.QUEUE_UPDATE, texts.stillComing(), now);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.takeover.handover;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -97,12 +99,20 @@ public class Turn extends PanacheEntityBase {
         afterBotPurpose = lastBotPurpose;
     }
 
-    /** The analysed turns the policy may still act on, oldest first. */
+    /** Enough history for any rule's window; a long conversation costs no more than this per message. */
+    static final int WINDOW_LIMIT = 50;
+
+    /** The latest analysed turns the policy may still act on, oldest first. */
     static List<Turn> inWindow(Conversation conversation) {
-        return list(
-                "conversationId = ?1 and analysed = true and seq > ?2 order by seq",
-                conversation.conversationId,
-                conversation.windowStartSeq);
+        List<Turn> latestFirst = Turn.<Turn>find(
+                        "conversationId = ?1 and analysed = true and seq > ?2 order by seq desc",
+                        conversation.conversationId,
+                        conversation.windowStartSeq)
+                .page(0, WINDOW_LIMIT)
+                .list();
+        List<Turn> oldestFirst = new ArrayList<>(latestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     static List<Turn> ofConversation(String conversationId) {

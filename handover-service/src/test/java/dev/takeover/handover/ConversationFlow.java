@@ -86,8 +86,11 @@ final class ConversationFlow implements AutoCloseable {
         send(new ProducerRecord<>("conversation.inbound", null, conversation, EventCodec.toJson(message), List.of()));
     }
 
-    void analysed(Analysis analysis) {
-        send(ContractRecords.record(MessageAnalyzed.TYPE, analysis.build()));
+    /** Returns the idempotency key of the analysis. */
+    String analysed(Analysis analysis) {
+        CloudEvent ce = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", conversation);
+        send(ContractRecords.record(ce, MessageAnalyzed.TYPE, analysis.build()));
+        return ce.id().toString();
     }
 
     /** An analysis with extra fields the bot may add, sent as the bot would. */
@@ -99,9 +102,10 @@ final class ConversationFlow implements AutoCloseable {
     }
 
     /** A customer message and its analysis, in the usual order. */
-    void says(String messageId, String text, Analysis analysis) {
+    /** Returns the idempotency key of the analysis. */
+    String says(String messageId, String text, Analysis analysis) {
         customerWrites(messageId, text);
-        analysed(analysis);
+        return analysed(analysis);
     }
 
     void botReplies(String purpose, String text) {

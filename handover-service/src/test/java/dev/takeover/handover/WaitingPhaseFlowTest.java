@@ -147,6 +147,27 @@ class WaitingPhaseFlowTest {
     }
 
     @Test
+    void aCustomerAskingAgainWhileWaitingIsReassuredButNotFlooded() {
+        String handoverId = escalate();
+        flow.says("m2", "hello?? a human please", flow.analysis("m2").asksForAPerson());
+        assertThat(flow.awaitNotice(NoticePurpose.QUEUE_UPDATE).text())
+                .startsWith("You're in the queue and a person from our support team will be with you");
+        String again = flow.says("m3", "HUMAN!", flow.analysis("m3").asksForAPerson());
+        await().atMost(PATIENCE).until(() -> ConversationFlow.processed("message:" + flow.msg("m3"), again));
+
+        flow.agentService(
+                QueuePositionChanged.TYPE,
+                new QueuePositionChanged(flow.conversation, handoverId, 2, 120, 1, Instant.now()));
+
+        assertThat(flow.awaitNotices(NoticePurpose.QUEUE_UPDATE, 2))
+                .extracting(notice -> notice.text())
+                .containsExactly(
+                        flow.notices(NoticePurpose.QUEUE_UPDATE).get(0).text(),
+                        "You are number 2 in the queue. Expected wait: about 2 minutes.");
+        assertThat(QuarkusTransactionCount.handovers(flow.conversation)).isEqualTo(1);
+    }
+
+    @Test
     void aKeywordBeforeAnyOfferIsJustAMessage() {
         String handoverId = escalate();
         flow.says("m2", "my email is erika@example.org", flow.analysis("m2").intent("inform", 0.9));

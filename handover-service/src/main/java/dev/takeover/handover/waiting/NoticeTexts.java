@@ -27,6 +27,10 @@ public final class NoticeTexts {
                     Map.entry("because.REPEATED_CONTACT", ", because you have already contacted us about this"),
                     Map.entry("queue", "You are number {position} in the queue. Expected wait: {wait}."),
                     Map.entry("queue.next", "You're next in line. Expected wait: {wait}."),
+                    Map.entry(
+                            "stillComing",
+                            "You're in the queue and a person from our support team will be with you as soon as"
+                                    + " possible. No need to write again, your place is kept."),
                     Map.entry("wait.underMinute", "less than a minute"),
                     Map.entry("wait.minutes", "about {minutes} minutes"),
                     Map.entry("wait.oneMinute", "about 1 minute"),
@@ -104,6 +108,10 @@ public final class NoticeTexts {
                             "queue",
                             "Sie sind auf Platz {position} der Warteschlange. Voraussichtliche Wartezeit: {wait}."),
                     Map.entry("queue.next", "Sie sind als Nächstes an der Reihe. Voraussichtliche Wartezeit: {wait}."),
+                    Map.entry(
+                            "stillComing",
+                            "Sie sind in der Warteschlange, eine Person aus unserem Support-Team ist so bald wie möglich"
+                                    + " für Sie da. Sie müssen nicht erneut schreiben, Ihr Platz bleibt erhalten."),
                     Map.entry("wait.underMinute", "weniger als eine Minute"),
                     Map.entry("wait.minutes", "etwa {minutes} Minuten"),
                     Map.entry("wait.oneMinute", "etwa 1 Minute"),
@@ -215,6 +223,10 @@ public final class NoticeTexts {
                 String.valueOf(position),
                 "wait",
                 expectedWait(expectedWaitSeconds));
+    }
+
+    public String stillComing() {
+        return texts.get("stillComing");
     }
 
     public String expectedWait(long seconds) {
