@@ -77,6 +77,8 @@ public final class EscalationPolicy {
         if (fired.isEmpty()) {
             return Decision.stay(definition.defaultPriority());
         }
+        // The most urgent reason comes first: it is the cause of the escalation and what the customer is told.
+        fired.sort(Comparator.comparing((Fired rule) -> priorityOf(rule.definition), Comparator.reverseOrder()));
         Priority priority = definition.defaultPriority();
         Set<String> skills = new LinkedHashSet<>();
         for (Fired rule : fired) {
@@ -116,6 +118,10 @@ public final class EscalationPolicy {
                 priority,
                 List.copyOf(skills),
                 incident == null ? null : incident.incidentId());
+    }
+
+    private Priority priorityOf(RuleDefinition rule) {
+        return rule.priority() != null ? rule.priority() : definition.defaultPriority();
     }
 
     private static Priority max(Priority current, Priority candidate) {

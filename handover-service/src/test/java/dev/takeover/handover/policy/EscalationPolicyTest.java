@@ -293,13 +293,13 @@ class EscalationPolicyTest {
     }
 
     @Test
-    void severalReasonsAreAllReportedAndTheHighestPriorityWins() {
+    void severalReasonsAreAllReportedTheMostUrgentFirstAndTheHighestPriorityWins() {
         Decision decision =
                 POLICY.decide(conversation(turn("m1").humanRequested().frustration(0.9)));
 
         assertThat(decision.reasons())
                 .extracting(Reason::code)
-                .containsExactlyInAnyOrder("CUSTOMER_REQUEST", "NEGATIVE_SENTIMENT");
+                .containsExactly("NEGATIVE_SENTIMENT", "CUSTOMER_REQUEST");
         assertThat(decision.priority()).isEqualTo(Priority.HIGH);
     }
 
