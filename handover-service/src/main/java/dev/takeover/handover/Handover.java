@@ -361,8 +361,10 @@ public class Handover extends PanacheEntityBase {
 
     /** The conversations with a timer due, oldest first, at most {@code limit}. */
     public static List<String> conversationsDue(Instant now, int limit) {
-        return find("dueAt <= ?1 and state in ?2 order by dueAt", now, openStates()).page(0, limit).stream()
-                .map(handover -> ((Handover) handover).conversationId)
+        return Handover.<Handover>find("dueAt <= ?1 and state in ?2 order by dueAt", now, openStates())
+                .page(0, limit)
+                .stream()
+                .map(handover -> handover.conversationId)
                 .distinct()
                 .toList();
     }
