@@ -1,16 +1,27 @@
 package dev.takeover.handover;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dev.takeover.events.conversation.InboundMessage;
 
-/** Who the customer is and where they write from, as their messages tell it. */
+/**
+ * Who the customer is and where they write from, as their messages tell it, what the bot collected, and the known
+ * incident the conversation is tagged with. Its row is also the lock that serialises every change to the conversation.
+ */
 @Entity
 @Table(name = "conversation")
 public class Conversation extends PanacheEntityBase {
@@ -27,23 +38,104 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "customer_name")
     public String customerName;
 
+    public String language;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> attributes = new HashMap<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "collected_data")
+    public Map<String, String> collectedData = new HashMap<>();
+
+    @Column(name = "collected_at")
+    public Instant collectedAt;
+
+    @Column(name = "incident_id")
+    public String incidentId;
+
     @Column(name = "last_message_at")
     public Instant lastMessageAt;
 
-    public static void noteMessage(InboundMessage message, Instant sentAt) {
-        Conversation known = findById(message.conversationId());
-        Conversation conversation = known != null ? known : new Conversation();
-        conversation.conversationId = message.conversationId();
-        conversation.channel = message.channel();
+    @Column(name = "window_start_seq")
+    public long windowStartSeq;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    /**
+     * Locks the conversation's row for this transaction, creating it first if this is the first record about it.
+     * Records about one conversation arrive on several topics and may reach two instances at once; they queue here.
+     */
+    public static Conversation lock(String conversationId, Instant now) {
+        getEntityManager()
+                .createNativeQuery("insert into conversation (conversation_id, created_at) values (?1, ?2)"
+                        + " on conflict do nothing")
+                .setParameter(1, conversationId)
+                .setParameter(2, now)
+                .executeUpdate();
+        return getEntityManager().find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Locks the conversation only if no one else holds it; empty means try again later. */
+    public static Optional<Conversation> tryLock(String conversationId) {
+        @SuppressWarnings("unchecked")
+        List<String> locked = getEntityManager()
+                .createNativeQuery("select conversation_id from conversation where conversation_id = ?1"
+                        + " for update skip locked")
+                .setParameter(1, conversationId)
+                .getResultList();
+        return locked.isEmpty()
+                ? Optional.empty()
+                : Optional.of(getEntityManager().find(Conversation.class, conversationId));
+    }
+
+    public void noteMessage(InboundMessage message, Instant now) {
+        channel = message.channel();
         if (message.customerId() != null) {
-            conversation.customerId = message.customerId();
+            customerId = message.customerId();
         }
         if (message.customerName() != null) {
-            conversation.customerName = message.customerName();
+            customerName = message.customerName();
         }
-        conversation.lastMessageAt = sentAt;
-        if (known == null) {
-            conversation.persist();
+        if (message.language() != null) {
+            language = message.language();
         }
+        if (!message.attributes().isEmpty()) {
+            Map<String, String> merged = new HashMap<>(attributes);
+            merged.putAll(message.attributes());
+            attributes = merged;
+        }
+        lastMessageAt = now;
+    }
+
+    public void noteLanguage(String detected) {
+        if (detected != null && !detected.isBlank()) {
+            language = detected;
+        }
+    }
+
+    /** Each collection carries everything collected so far, so the latest one wins; a late older one is ignored. */
+    public void noteCollectedData(Map<String, String> data, Instant collected) {
+        if (collectedAt == null || !collected.isBefore(collectedAt)) {
+            collectedData = new HashMap<>(data);
+            collectedAt = collected;
+        }
+    }
+
+    /** After an escalation, the policy starts afresh: turns so far belong to the escalation that covered them. */
+    public void closeWindow(long lastSeq) {
+        windowStartSeq = Math.max(windowStartSeq, lastSeq);
+    }
+
+    public boolean canNotify() {
+        return channel != null;
+    }
+
+    /** Forgets who the customer is and what they told us (GDPR erasure); ids and decisions stay for the record. */
+    public void erasePersonalData() {
+        customerId = null;
+        customerName = null;
+        attributes = new HashMap<>();
+        collectedData = new HashMap<>();
     }
 }

@@ -1,75 +1,618 @@
 package dev.takeover.handover;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.common.delivery.ProcessedEvents;
 import dev.takeover.events.ReceivedEvent;
+import dev.takeover.events.agent.ConversationAssigned;
+import dev.takeover.events.agent.ConversationHandedBack;
+import dev.takeover.events.agent.ConversationOffered;
+import dev.takeover.events.agent.ConversationRequeued;
+import dev.takeover.events.agent.ConversationResolved;
+import dev.takeover.events.agent.ConversationTransferred;
+import dev.takeover.events.agent.OfferDeclined;
+import dev.takeover.events.agent.QueuePositionChanged;
+import dev.takeover.events.bot.CustomerDataCollected;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.InboundMessage;
-import dev.takeover.events.handover.HandoverPackage;
+import dev.takeover.events.conversation.MessageSent;
+import dev.takeover.events.conversation.Sender;
+import dev.takeover.events.handover.ControlState;
+import dev.takeover.events.handover.FollowUpRequested;
 import dev.takeover.events.handover.HandoverRequested;
-import dev.takeover.events.handover.HandoverRequested.Priority;
-import dev.takeover.events.handover.HandoverRequested.Reason;
+import dev.takeover.events.handover.HandoverStateChanged;
+import dev.takeover.events.handover.IncidentTagChanged;
+import dev.takeover.events.transcript.CustomerDataErased;
+import dev.takeover.handover.Handover.QueueNotice;
+import dev.takeover.handover.policy.ConversationView;
+import dev.takeover.handover.policy.CurrentPolicy;
+import dev.takeover.handover.policy.Decision;
+import dev.takeover.handover.waiting.BusinessCalendar;
+import dev.takeover.handover.waiting.NoticePurpose;
+import dev.takeover.handover.waiting.NoticeTexts;
+import dev.takeover.handover.waiting.Notices;
 
-/** The handover use cases: keep the conversation's context, and escalate it when the policy says so. */
+/**
+ * The handover use cases. Each runs in one transaction that first locks the conversation, so records about it from
+ * different topics and instances never interleave; each consumed event is processed once; every change is published
+ * through the outbox with the transaction that made it.
+ */
 @ApplicationScoped
 public class Handovers {
 
-    private final EscalationPolicy policy;
+    private static final Logger LOG = Logger.getLogger(Handovers.class);
+
+    private final CurrentPolicy policy;
     private final ProcessedEvents processed;
     private final Outbox outbox;
+    private final Notices notices;
+    private final HandoverConfig config;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+    private final CustomerHistory history;
 
-    Handovers(EscalationPolicy policy, ProcessedEvents processed, Outbox outbox) {
+    Handovers(
+            CurrentPolicy policy,
+            ProcessedEvents processed,
+            Outbox outbox,
+            Notices notices,
+            HandoverConfig config,
+            BusinessCalendar calendar,
+            Clock clock,
+            CustomerHistory history) {
         this.policy = policy;
         this.processed = processed;
         this.outbox = outbox;
+        this.notices = notices;
+        this.config = config;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.history = history;
     }
 
     @Transactional
-    public void onCustomerMessage(ReceivedEvent<InboundMessage> message) {
-        if (processed.firstDelivery(message.idempotencyKey())) {
-            Conversation.noteMessage(message.payload(), message.occurredAt());
-        }
-    }
-
-    @Transactional
-    public void onMessageAnalyzed(ReceivedEvent<MessageAnalyzed> event) {
+    public void onCustomerMessage(ReceivedEvent<InboundMessage> event) {
         if (!processed.firstDelivery(event.idempotencyKey())) {
             return;
         }
-        MessageAnalyzed analysis = event.payload();
-        List<Reason> reasons = policy.reasonsToEscalate(analysis);
-        if (reasons.isEmpty() || Handover.isOpenFor(analysis.conversationId())) {
-            return;
+        Instant now = clock.instant();
+        InboundMessage message = event.payload();
+        Conversation conversation = Conversation.lock(message.conversationId(), now);
+        conversation.noteMessage(message, now);
+        Turn turn = Turn.of(conversation.conversationId, message.messageId(), now);
+        turn.noteText(message);
+        Optional<Handover> open = Handover.openFor(conversation.conversationId);
+        if (open.isPresent()) {
+            Handover handover = open.get();
+            if (handover.greetingPending) {
+                greet(conversation, handover, now);
+            }
+            handover.customerWrote(now, config.waiting().abandonAfterOffer());
+            Optional<FollowUpRequested.Kind> choice = followUpChoice(message.text(), turn.intent);
+            if (handover.isWaiting() && handover.alternativesWereOffered() && choice.isPresent()) {
+                requestFollowUp(conversation, handover, choice.get(), now);
+                return;
+            }
         }
-        Handover handover = Handover.request(analysis.conversationId(), reasons, Priority.NORMAL);
-        handover.persist();
-        outbox.publish(HandoverRequested.TYPE, takeoverEvent(handover, reasons, analysis));
+        matchIncidents(conversation, turn, now);
+        if (turn.analysed && open.isEmpty()) {
+            // The analysis came first; the message completes the context (customer, attributes, text).
+            decide(conversation, turn, now);
+        }
     }
 
-    private static HandoverRequested takeoverEvent(Handover handover, List<Reason> reasons, MessageAnalyzed analysis) {
-        Optional<Conversation> conversation = Conversation.findByIdOptional(handover.conversationId);
-        HandoverPackage handoverPackage = new HandoverPackage(
-                conversation.map(c -> c.customerId).orElse(null),
-                conversation.map(c -> c.customerName).orElse(null),
-                conversation.map(c -> c.channel).orElse(null),
-                null,
-                List.of(analysis.intent().name()),
-                List.of(analysis.sentiment().score()),
-                null,
-                "The customer asked for a person.");
-        return new HandoverRequested(
-                handover.handoverId,
-                handover.conversationId,
-                reasons,
-                handover.priority,
-                List.of(),
-                analysis.language(),
-                handover.requestedAt,
-                handoverPackage);
+    @Transactional
+    public void onMessageAnalyzed(ReceivedEvent<MessageAnalyzed> event, AnalysisSignals signals) {
+        if (!processed.firstDelivery(event.idempotencyKey())) {
+            return;
+        }
+        Instant now = clock.instant();
+        MessageAnalyzed analysis = event.payload();
+        Conversation conversation = Conversation.lock(analysis.conversationId(), now);
+        conversation.noteLanguage(analysis.language());
+        Turn turn = Turn.of(conversation.conversationId, analysis.messageId(), now);
+        turn.noteAnalysis(analysis, signals, Reply.lastBotPurpose(conversation.conversationId));
+        Optional<Handover> open = Handover.openFor(conversation.conversationId);
+        if (open.isPresent()) {
+            Handover handover = open.get();
+            Optional<FollowUpRequested.Kind> choice = followUpChoice(turn.text, turn.intent);
+            if (handover.isWaiting() && handover.alternativesWereOffered() && choice.isPresent()) {
+                requestFollowUp(conversation, handover, choice.get(), now);
+            } else if (handover.isWaiting() && analysis.humanRequested()) {
+                reassure(conversation, handover, now);
+            }
+            return;
+        }
+        matchIncidents(conversation, turn, now);
+        decide(conversation, turn, now);
+    }
+
+    @Transactional
+    public void onCustomerDataCollected(ReceivedEvent<CustomerDataCollected> event) {
+        if (!processed.firstDelivery(event.idempotencyKey())) {
+            return;
+        }
+        CustomerDataCollected collected = event.payload();
+        Conversation conversation = Conversation.lock(collected.conversationId(), clock.instant());
+        conversation.noteCollectedData(collected.data(), collected.collectedAt());
+    }
+
+    /** Bot and agent messages: what the bot tried, and whether the customer owes the agent an answer. */
+    @Transactional
+    public void onMessageSent(ReceivedEvent<MessageSent> event) {
+        if (!processed.firstDelivery(event.idempotencyKey())) {
+            return;
+        }
+        MessageSent message = event.payload();
+        if (message.sender().type() == Sender.Type.SYSTEM) {
+            return;
+        }
+        Instant now = clock.instant();
+        Conversation conversation = Conversation.lock(message.conversationId(), now);
+        if (Reply.findById(message.messageId()) == null) {
+            Reply.of(message, now).persist();
+        }
+        if (message.sender().type() == Sender.Type.AGENT) {
+            Handover.openFor(conversation.conversationId)
+                    .ifPresent(handover ->
+                            handover.agentWrote(now, config.waiting().abandonWithAgentAfter()));
+        }
+    }
+
+    @Transactional
+    public void onAgentEvent(ReceivedEvent<?> event) {
+        if (!processed.firstDelivery(event.idempotencyKey())) {
+            return;
+        }
+        Instant now = clock.instant();
+        Conversation conversation = Conversation.lock(event.conversationId(), now);
+        Object payload = event.payload();
+        String handoverId = handoverIdOf(payload);
+        if (handoverId == null) {
+            return;
+        }
+        Handover handover = Handover.findById(handoverId);
+        if (handover == null || !handover.isOpen() || !handover.conversationId.equals(event.conversationId())) {
+            LOG.debugf("ignoring %s for handover %s, which is not open here", event.type(), handoverId);
+            return;
+        }
+        NoticeTexts texts = notices.textsFor(handover.language);
+        if (payload instanceof QueuePositionChanged report) {
+            onQueuePosition(conversation, handover, report, texts, now);
+        } else if (payload instanceof ConversationOffered offered) {
+            moveIfWaiting(handover, ControlState.QUEUED, "OFFERED", "Offered to agent " + offered.agentId(), now);
+        } else if (payload instanceof OfferDeclined declined) {
+            moveIfWaiting(
+                    handover,
+                    ControlState.QUEUED,
+                    declined.timedOut() ? "OFFER_EXPIRED" : "OFFER_DECLINED",
+                    "Agent " + declined.agentId() + (declined.timedOut() ? " let the offer expire" : " declined"),
+                    now);
+        } else if (payload instanceof ConversationAssigned assigned) {
+            onAssigned(conversation, handover, assigned, texts, now);
+        } else if (payload instanceof ConversationRequeued requeued) {
+            if (handover.state == ControlState.WITH_AGENT) {
+                publish(handover.moveTo(ControlState.QUEUED, "REQUEUED", requeued.reason(), now));
+                backInQueue(handover, now);
+                notices.send(conversation, NoticePurpose.REQUEUED, texts.requeued(), now);
+            }
+        } else if (payload instanceof ConversationTransferred transferred) {
+            notices.send(conversation, NoticePurpose.TRANSFER, texts.transferred(), now);
+            if (transferred.toTeam() != null && handover.state == ControlState.WITH_AGENT) {
+                publish(handover.moveTo(
+                        ControlState.QUEUED, "TRANSFERRED", "Transferred to team " + transferred.toTeam(), now));
+                backInQueue(handover, now);
+            } else if (transferred.toAgentId() != null) {
+                handover.joinedBy(transferred.toAgentId(), null);
+            }
+        } else if (payload instanceof ConversationResolved resolved) {
+            publish(handover.moveTo(
+                    ControlState.RESOLVED, "RESOLVED_BY_AGENT", "Resolved by agent " + resolved.agentId(), now));
+            conversation.closeWindow(Turn.lastSeq(conversation.conversationId));
+            notices.send(conversation, NoticePurpose.RESOLVED, texts.resolved(), now);
+        } else if (payload instanceof ConversationHandedBack handedBack) {
+            publish(handover.moveTo(
+                    ControlState.HANDED_BACK,
+                    "HANDED_BACK_BY_AGENT",
+                    "Handed back to the bot by agent " + handedBack.agentId(),
+                    now));
+            conversation.closeWindow(Turn.lastSeq(conversation.conversationId));
+            notices.send(conversation, NoticePurpose.HAND_BACK, texts.handBack(handover.agentName), now);
+        }
+    }
+
+    @Transactional
+    public void onCustomerDataErased(ReceivedEvent<CustomerDataErased> event) {
+        if (!processed.firstDelivery(event.idempotencyKey())) {
+            return;
+        }
+        Conversation conversation = Conversation.lock(event.conversationId(), clock.instant());
+        conversation.erasePersonalData();
+        Turn.update("text = null where conversationId = ?1", conversation.conversationId);
+        Reply.update("text = null where conversationId = ?1", conversation.conversationId);
+    }
+
+    /** Runs the conversation's due timers; skips it (for the next run) while someone else holds it. */
+    @Transactional
+    public void runDueTimers(String conversationId) {
+        Instant now = clock.instant();
+        Optional<Conversation> locked = Conversation.tryLock(conversationId);
+        if (locked.isEmpty()) {
+            return;
+        }
+        Conversation conversation = locked.get();
+        Optional<Handover> open = Handover.openFor(conversationId);
+        if (open.isEmpty()) {
+            return;
+        }
+        Handover handover = open.get();
+        NoticeTexts texts = notices.textsFor(handover.language);
+        if (handover.isDue(handover.abandonAt, now)) {
+            publish(handover.moveTo(
+                    ControlState.ABANDONED,
+                    "CUSTOMER_UNRESPONSIVE",
+                    "No answer from the customer since " + handover.abandonAt.minus(abandonAfter(handover)),
+                    now));
+            conversation.closeWindow(Turn.lastSeq(conversationId));
+            notices.send(conversation, NoticePurpose.ABANDONED, texts.abandoned(), now);
+            return;
+        }
+        if (handover.isDue(handover.waitLimitAt, now) && handover.isWaiting()) {
+            if (calendar.isOpen(now)) {
+                notices.send(conversation, NoticePurpose.CALLBACK_OFFER, texts.waitLimit(), now);
+                handover.alternativesOffered(now, now.plus(config.waiting().abandonAfterOffer()));
+            } else {
+                Optional<ZonedDateTime> opening = calendar.nextOpening(now);
+                notices.send(conversation, NoticePurpose.OUT_OF_HOURS, texts.outOfHours(opening.orElse(null)), now);
+                handover.alternativesOffered(now, null);
+                handover.nextWaitLimit(
+                        opening.map(at -> at.toInstant().plus(config.waiting().waitLimit()))
+                                .orElse(null));
+            }
+        }
+        if (handover.isDue(handover.queueNoticeAt, now)) {
+            Duration interval = config.waiting().queueNoticeInterval();
+            if (handover.onQueueNoticeDue(now, interval, config.waiting().significantWaitChange()) == QueueNotice.NOW) {
+                sendQueueUpdate(conversation, handover, texts, now);
+            }
+        }
+    }
+
+    private Duration abandonAfter(Handover handover) {
+        return handover.state == ControlState.WITH_AGENT
+                ? config.waiting().abandonWithAgentAfter()
+                : config.waiting().abandonAfterOffer();
+    }
+
+    /** Tags the conversation with the first active incident it matches, and tells a waiting customer about it. */
+    void matchIncidents(Conversation conversation, Turn turn, Instant now) {
+        if (conversation.incidentId != null) {
+            return;
+        }
+        for (Incident incident : Incident.active()) {
+            if (incident.matches(turn.intent, turn.text)) {
+                tag(conversation, incident, now);
+                return;
+            }
+        }
+    }
+
+    void tag(Conversation conversation, Incident incident, Instant now) {
+        conversation.incidentId = incident.incidentId;
+        outbox.publish(
+                IncidentTagChanged.TYPE,
+                new IncidentTagChanged(
+                        conversation.conversationId, incident.incidentId, incident.description, true, now));
+        Handover.openFor(conversation.conversationId)
+                .filter(handover -> handover.isWaiting() && !handover.greetingPending)
+                .ifPresent(handover -> notices.send(
+                        conversation,
+                        NoticePurpose.INCIDENT_NOTICE,
+                        notices.textsFor(handover.language).incident(incident.customerNotice),
+                        now));
+    }
+
+    void untag(Conversation conversation, Incident incident, Instant now) {
+        conversation.incidentId = null;
+        outbox.publish(
+                IncidentTagChanged.TYPE,
+                new IncidentTagChanged(
+                        conversation.conversationId, incident.incidentId, incident.description, false, now));
+        Handover.openFor(conversation.conversationId)
+                .filter(Handover::isWaiting)
+                .ifPresent(handover -> notices.send(
+                        conversation,
+                        NoticePurpose.INCIDENT_RESOLVED,
+                        notices.textsFor(handover.language).incidentResolved(),
+                        now));
+    }
+
+    private void decide(Conversation conversation, Turn trigger, Instant now) {
+        if (trigger.seq <= conversation.windowStartSeq || !trigger.analysed) {
+            return;
+        }
+        List<Turn> window = Turn.inWindow(conversation);
+        int upTo = window.indexOf(trigger) + 1;
+        if (upTo == 0) {
+            return;
+        }
+        List<Turn> considered = window.subList(0, upTo);
+        ConversationView view = new ConversationView(
+                conversation.conversationId,
+                conversation.customerId,
+                conversation.attributes,
+                considered.stream().map(Turn::view).toList(),
+                history.earlierContacts(conversation, now),
+                activeIncident(conversation).map(Incident::view).orElse(null));
+        Decision decision = policy.get().decide(view);
+        if (decision.escalate()) {
+            escalate(conversation, decision, trigger, now);
+        }
+    }
+
+    private static Optional<Incident> activeIncident(Conversation conversation) {
+        if (conversation.incidentId == null) {
+            return Optional.empty();
+        }
+        return Incident.<Incident>findByIdOptional(conversation.incidentId).filter(Incident::isActive);
+    }
+
+    private void escalate(Conversation conversation, Decision decision, Turn trigger, Instant now) {
+        String language = languageOf(conversation, trigger);
+        Handover handover = Handover.request(conversation.conversationId, decision, language, now);
+        handover.persist();
+        conversation.closeWindow(Turn.lastSeq(conversation.conversationId));
+        publish(Optional.of(handover.opened()));
+        List<Turn> turns = Turn.ofConversation(conversation.conversationId);
+        outbox.publish(
+                HandoverRequested.TYPE,
+                new HandoverRequested(
+                        handover.handoverId,
+                        handover.conversationId,
+                        decision.allReasons(),
+                        handover.priority,
+                        handover.requiredSkills,
+                        language,
+                        now,
+                        TakeoverPackage.of(
+                                conversation, turns, Reply.fromBot(conversation.conversationId), decision.allReasons()),
+                        handover.incidentId));
+        handover.startWaiting(peopleThereFrom(now), config.waiting().waitLimit());
+        if (conversation.canNotify()) {
+            greet(conversation, handover, now);
+        } else {
+            handover.greetingPending = true;
+        }
+        LOG.infof(
+                "conversation %s escalated (handover %s, %s, priority %s)",
+                conversation.conversationId, handover.handoverId, handover.reasonCodes, handover.priority);
+    }
+
+    /** Tells the customer a person is coming and why, and honestly when that will be if nobody is there now. */
+    private void greet(Conversation conversation, Handover handover, Instant now) {
+        NoticeTexts texts = notices.textsFor(handover.language);
+        handover.greetingPending = false;
+        notices.send(conversation, NoticePurpose.HANDOVER_NOTICE, texts.handover(handover.cause), now);
+        if (!calendar.isOpen(now)) {
+            notices.send(
+                    conversation,
+                    NoticePurpose.OUT_OF_HOURS,
+                    texts.outOfHours(calendar.nextOpening(now).orElse(null)),
+                    now);
+            handover.alternativesOffered(now, null);
+            handover.nextWaitLimit(
+                    peopleThereFrom(now) == null
+                            ? null
+                            : peopleThereFrom(now).plus(config.waiting().waitLimit()));
+        }
+        activeIncident(conversation)
+                .ifPresent(incident -> notices.send(
+                        conversation, NoticePurpose.INCIDENT_NOTICE, texts.incident(incident.customerNotice), now));
+    }
+
+    private void onQueuePosition(
+            Conversation conversation, Handover handover, QueuePositionChanged report, NoticeTexts texts, Instant now) {
+        if (handover.state == ControlState.WITH_AGENT) {
+            return;
+        }
+        moveIfWaiting(
+                handover,
+                ControlState.QUEUED,
+                "QUEUED",
+                "Position " + report.position() + ", expected wait " + report.expectedWaitSeconds() + "s, "
+                        + report.matchingAgentsOnline() + " matching agent(s) online",
+                now);
+        QueueNotice notice = handover.onQueuePosition(
+                report,
+                now,
+                config.waiting().queueNoticeInterval(),
+                config.waiting().significantWaitChange());
+        switch (notice) {
+            case NOW -> sendQueueUpdate(conversation, handover, texts, now);
+            case NO_AGENTS -> {
+                if (!handover.alternativesWereOffered()) {
+                    notices.send(conversation, NoticePurpose.CALLBACK_OFFER, texts.noAgents(), now);
+                    handover.alternativesOfferedAt = now;
+                }
+            }
+            default -> {}
+        }
+    }
+
+    /**
+     * A waiting customer asks for a person again ("hello??"): they learn where they stand instead of being ignored, at
+     * most once per queue-notice interval.
+     */
+    private void reassure(Conversation conversation, Handover handover, Instant now) {
+        Duration interval = config.waiting().queueNoticeInterval();
+        if (handover.greetingPending
+                || (handover.queueNotifiedAt != null && now.isBefore(handover.queueNotifiedAt.plus(interval)))) {
+            return;
+        }
+        NoticeTexts texts = notices.textsFor(handover.language);
+        handover.queueNotifiedAt = now;
+        if (handover.queuePosition != null && handover.expectedWaitSeconds != null) {
+            handover.notifiedPosition = handover.queuePosition;
+            handover.notifiedWaitSeconds = handover.expectedWaitSeconds;
+            sendQueueUpdate(conversation, handover, texts, now);
+        } else {
+            notices.send(conversation, NoticePurpose.QUEUE_UPDATE, texts.stillComing(), now);
+        }
+    }
+
+    private void sendQueueUpdate(Conversation conversation, Handover handover, NoticeTexts texts, Instant now) {
+        notices.send(
+                conversation,
+                NoticePurpose.QUEUE_UPDATE,
+                texts.queue(handover.queuePosition, handover.expectedWaitSeconds),
+                now);
+    }
+
+    private void onAssigned(
+            Conversation conversation,
+            Handover handover,
+            ConversationAssigned assigned,
+            NoticeTexts texts,
+            Instant now) {
+        boolean newAgent = !assigned.agentId().equals(handover.agentId) || handover.state != ControlState.WITH_AGENT;
+        if (handover.state != ControlState.WITH_AGENT) {
+            publish(handover.moveTo(
+                    ControlState.WITH_AGENT,
+                    "AGENT_ASSIGNED",
+                    assigned.agentName() + " (" + assigned.agentId() + ") took over",
+                    now));
+        }
+        handover.joinedBy(assigned.agentId(), assigned.agentName());
+        if (newAgent) {
+            notices.send(conversation, NoticePurpose.AGENT_JOINED, texts.agentJoined(assigned.agentName()), now);
+        }
+    }
+
+    private void moveIfWaiting(Handover handover, ControlState to, String cause, String detail, Instant now) {
+        if (handover.state == ControlState.REQUESTED) {
+            publish(handover.moveTo(to, cause, detail, now));
+        }
+    }
+
+    private void backInQueue(Handover handover, Instant now) {
+        handover.agentId = null;
+        handover.notifiedPosition = null;
+        handover.noAgentNotified = false;
+        handover.startWaiting(peopleThereFrom(now), config.waiting().waitLimit());
+    }
+
+    private void requestFollowUp(
+            Conversation conversation, Handover handover, FollowUpRequested.Kind kind, Instant now) {
+        String reference = "HO-" + handover.handoverId.substring(0, 8).toUpperCase(Locale.ROOT);
+        ZonedDateTime opening =
+                calendar.isOpen(now) ? null : calendar.nextOpening(now).orElse(null);
+        outbox.publish(
+                FollowUpRequested.TYPE,
+                new FollowUpRequested(
+                        handover.handoverId,
+                        conversation.conversationId,
+                        kind,
+                        reference,
+                        conversation.customerId,
+                        conversation.channel,
+                        handover.language,
+                        conversation.collectedData,
+                        opening == null ? null : opening.toInstant(),
+                        now));
+        boolean callback = kind == FollowUpRequested.Kind.CALLBACK;
+        publish(handover.moveTo(
+                ControlState.FAILED,
+                callback ? "CALLBACK_REQUESTED" : "TICKET_REQUESTED",
+                "No agent could take the conversation; the customer chose " + (callback ? "a callback" : "a ticket")
+                        + " (" + reference + ")",
+                now));
+        conversation.closeWindow(Turn.lastSeq(conversation.conversationId));
+        NoticeTexts texts = notices.textsFor(handover.language);
+        notices.send(
+                conversation,
+                NoticePurpose.FOLLOW_UP_CONFIRMED,
+                callback ? texts.callbackConfirmed(reference, opening) : texts.ticketConfirmed(reference, opening),
+                now);
+    }
+
+    private Optional<FollowUpRequested.Kind> followUpChoice(String text, String intent) {
+        if (intent != null && config.followUp().callbackIntents().contains(intent)) {
+            return Optional.of(FollowUpRequested.Kind.CALLBACK);
+        }
+        if (intent != null && config.followUp().ticketIntents().contains(intent)) {
+            return Optional.of(FollowUpRequested.Kind.TICKET);
+        }
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (mentions(text, config.followUp().callbackKeywords())) {
+            return Optional.of(FollowUpRequested.Kind.CALLBACK);
+        }
+        if (mentions(text, config.followUp().ticketKeywords())) {
+            return Optional.of(FollowUpRequested.Kind.TICKET);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean mentions(String text, List<String> keywords) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return keywords.stream()
+                .anyMatch(keyword -> Pattern.compile("(?<![\\p{L}\\p{N}])"
+                                + Pattern.quote(keyword.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])")
+                        .matcher(lower)
+                        .find());
+    }
+
+    /** When people can take over: now during business hours, else when they are back (null if never). */
+    private Instant peopleThereFrom(Instant now) {
+        return calendar.nextOpening(now).map(ZonedDateTime::toInstant).orElse(null);
+    }
+
+    private String languageOf(Conversation conversation, Turn trigger) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(trigger.language);
+        candidates.add(conversation.language);
+        return candidates.stream()
+                .filter(language -> language != null && !language.isBlank())
+                .findFirst()
+                .orElse(config.defaultLanguage());
+    }
+
+    private void publish(Optional<HandoverStateChanged> change) {
+        change.ifPresent(transition -> outbox.publish(HandoverStateChanged.TYPE, transition));
+    }
+
+    private static String handoverIdOf(Object payload) {
+        if (payload instanceof QueuePositionChanged event) {
+            return event.handoverId();
+        } else if (payload instanceof ConversationOffered event) {
+            return event.handoverId();
+        } else if (payload instanceof OfferDeclined event) {
+            return event.handoverId();
+        } else if (payload instanceof ConversationAssigned event) {
+            return event.handoverId();
+        } else if (payload instanceof ConversationRequeued event) {
+            return event.handoverId();
+        } else if (payload instanceof ConversationTransferred event) {
+            return event.handoverId();
+        } else if (payload instanceof ConversationResolved event) {
+            return event.handoverId();
+        } else if (payload instanceof ConversationHandedBack event) {
+            return event.handoverId();
+        }
+        return null;
     }
 }

@@ -11,7 +11,8 @@ import dev.takeover.events.Topic;
 
 /**
  * The takeover event: a person should take over this conversation, for these reasons, with this evidence, and with
- * everything the bot learnt so the agent never has to ask again.
+ * everything the bot learnt so the agent never has to ask again. {@code incidentId} is optional: the known incident
+ * an operator declared that this conversation matches.
  */
 public record HandoverRequested(
         String handoverId,
@@ -21,7 +22,8 @@ public record HandoverRequested(
         List<String> requiredSkills,
         String language,
         Instant requestedAt,
-        HandoverPackage handoverPackage)
+        HandoverPackage handoverPackage,
+        String incidentId)
         implements ConversationEvent {
 
     public static final EventType<HandoverRequested> TYPE =
@@ -38,6 +40,28 @@ public record HandoverRequested(
         requiredSkills = Fields.listOrEmpty(requiredSkills);
         Fields.require(requestedAt, "requestedAt");
         Fields.require(handoverPackage, "handoverPackage");
+    }
+
+    /** A takeover that matches no known incident. */
+    public HandoverRequested(
+            String handoverId,
+            String conversationId,
+            List<Reason> reasons,
+            Priority priority,
+            List<String> requiredSkills,
+            String language,
+            Instant requestedAt,
+            HandoverPackage handoverPackage) {
+        this(
+                handoverId,
+                conversationId,
+                reasons,
+                priority,
+                requiredSkills,
+                language,
+                requestedAt,
+                handoverPackage,
+                null);
     }
 
     /** Queue order: a higher priority is served first. */

@@ -1,0 +1,75 @@
+package dev.takeover.handover;
+
+import java.time.Instant;
+import java.util.List;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import dev.takeover.events.conversation.MessageSent;
+import dev.takeover.events.conversation.Sender;
+
+/** A message the bot or an agent sent the customer: what the bot already tried, and whom the customer heard last. */
+@Entity
+@Table(name = "reply")
+public class Reply extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "message_id")
+    public String messageId;
+
+    @Column(name = "conversation_id")
+    public String conversationId;
+
+    @Column(name = "sender_type")
+    public String senderType;
+
+    @Column(name = "sender_name")
+    public String senderName;
+
+    public String purpose;
+
+    public String text;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    @Column(name = "seen_at")
+    public Instant seenAt;
+
+    static Reply of(MessageSent message, Instant now) {
+        Reply reply = new Reply();
+        reply.messageId = message.messageId();
+        reply.conversationId = message.conversationId();
+        reply.senderType = message.sender().type().name();
+        reply.senderName = message.sender().name();
+        reply.purpose = message.purpose();
+        reply.text = message.text();
+        reply.sentAt = message.sentAt();
+        reply.seenAt = now;
+        return reply;
+    }
+
+    boolean isFromBot() {
+        return Sender.Type.BOT.name().equals(senderType);
+    }
+
+    /** A bot message without a purpose is taken as an answer: that is what bots mostly send. */
+    String botPurpose() {
+        return purpose == null ? "ANSWER" : purpose;
+    }
+
+    /** The purpose of the bot's last message, if the last message the customer got came from the bot. */
+    static String lastBotPurpose(String conversationId) {
+        Reply last = find("conversationId = ?1 order by seenAt desc, sentAt desc", conversationId)
+                .firstResult();
+        return last != null && last.isFromBot() ? last.botPurpose() : null;
+    }
+
+    static List<Reply> fromBot(String conversationId) {
+        return list("conversationId = ?1 and senderType = ?2 order by seenAt", conversationId, "BOT");
+    }
+}

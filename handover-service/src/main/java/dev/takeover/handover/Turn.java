@@ -1,0 +1,143 @@
+package dev.takeover.handover;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import dev.takeover.events.bot.MessageAnalyzed;
+import dev.takeover.events.conversation.InboundMessage;
+import dev.takeover.handover.policy.ConversationView;
+
+/**
+ * One customer message, assembled from its text and its analysis in whichever order they arrive. Its sequence number
+ * is the order the service learnt of it, which is the order the policy reads the conversation in.
+ */
+@Entity
+@Table(name = "turn")
+public class Turn extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    @Column(name = "conversation_id")
+    public String conversationId;
+
+    @Column(name = "message_id")
+    public String messageId;
+
+    public String text;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    @Column(name = "seen_at")
+    public Instant seenAt;
+
+    public boolean analysed;
+
+    public String language;
+    public String intent;
+    public Double confidence;
+    public Double sentiment;
+    public Double frustration;
+
+    @Column(name = "human_requested")
+    public Boolean humanRequested;
+
+    @Column(name = "out_of_scope")
+    public Boolean outOfScope;
+
+    @Column(name = "failed_clarification")
+    public Boolean failedClarification;
+
+    @Column(name = "answer_rejected")
+    public Boolean answerRejected;
+
+    @Column(name = "after_bot_purpose")
+    public String afterBotPurpose;
+
+    static Turn of(String conversationId, String messageId, Instant now) {
+        Turn known = find("conversationId = ?1 and messageId = ?2", conversationId, messageId)
+                .firstResult();
+        if (known != null) {
+            return known;
+        }
+        Turn turn = new Turn();
+        turn.conversationId = conversationId;
+        turn.messageId = messageId;
+        turn.seenAt = now;
+        turn.persist();
+        return turn;
+    }
+
+    void noteText(InboundMessage message) {
+        text = message.text();
+        sentAt = message.sentAt();
+    }
+
+    void noteAnalysis(MessageAnalyzed analysis, AnalysisSignals signals, String lastBotPurpose) {
+        analysed = true;
+        language = analysis.language();
+        intent = analysis.intent().name();
+        confidence = analysis.intent().confidence();
+        sentiment = analysis.sentiment().score();
+        frustration = analysis.frustration();
+        humanRequested = analysis.humanRequested();
+        outOfScope = analysis.outOfScope();
+        failedClarification = signals.failedClarification();
+        answerRejected = signals.answerRejected();
+        afterBotPurpose = lastBotPurpose;
+    }
+
+    /** Enough history for any rule's window; a long conversation costs no more than this per message. */
+    static final int WINDOW_LIMIT = 50;
+
+    /** The latest analysed turns the policy may still act on, oldest first. */
+    static List<Turn> inWindow(Conversation conversation) {
+        List<Turn> latestFirst = Turn.<Turn>find(
+                        "conversationId = ?1 and analysed = true and seq > ?2 order by seq desc",
+                        conversation.conversationId,
+                        conversation.windowStartSeq)
+                .page(0, WINDOW_LIMIT)
+                .list();
+        List<Turn> oldestFirst = new ArrayList<>(latestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    static List<Turn> ofConversation(String conversationId) {
+        return list("conversationId = ?1 order by seq", conversationId);
+    }
+
+    static long lastSeq(String conversationId) {
+        Long last = find("select max(seq) from Turn where conversationId = ?1", conversationId)
+                .project(Long.class)
+                .firstResult();
+        return last == null ? 0 : last;
+    }
+
+    ConversationView.Turn view() {
+        return new ConversationView.Turn(
+                messageId,
+                seenAt,
+                intent,
+                confidence == null ? 0 : confidence,
+                sentiment == null ? 0 : sentiment,
+                frustration == null ? 0 : frustration,
+                Boolean.TRUE.equals(humanRequested),
+                Boolean.TRUE.equals(outOfScope),
+                Boolean.TRUE.equals(failedClarification),
+                Boolean.TRUE.equals(answerRejected),
+                afterBotPurpose);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.takeover.handover.waiting;
+
+import java.time.Instant;
+import java.util.UUID;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.takeover.common.delivery.Outbox;
+import dev.takeover.events.conversation.MessageSent;
+import dev.takeover.events.conversation.Sender;
+import dev.takeover.handover.Conversation;
+import dev.takeover.handover.HandoverConfig;
+
+/** Sends system notices to the customer on their own channel, in the transaction that decided to send them. */
+@ApplicationScoped
+public class Notices {
+
+    public static final String SENDER_ID = "handover-service";
+
+    private final Outbox outbox;
+    private final HandoverConfig config;
+
+    Notices(Outbox outbox, HandoverConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    public NoticeTexts textsFor(String language) {
+        return NoticeTexts.in(language, config.defaultLanguage());
+    }
+
+    /** False when the customer's channel is not known yet, so nothing could be sent. */
+    public boolean send(Conversation conversation, String purpose, String text, Instant now) {
+        if (!conversation.canNotify()) {
+            return false;
+        }
+        outbox.publish(
+                MessageSent.TYPE,
+                new MessageSent(
+                        UUID.randomUUID().toString(),
+                        conversation.conversationId,
+                        conversation.channel,
+                        new Sender(Sender.Type.SYSTEM, SENDER_ID, config.systemSenderName()),
+                        text,
+                        now,
+                        purpose));
+        return true;
+    }
+}
