@@ -58,6 +58,11 @@ public record ReceivedEvent<T extends ConversationEvent>(
     }
 
     private static String messageKey(InboundMessage message) {
-        return "message:" + message.conversationId() + "/" + message.messageId();
+        return customerMessageKey(message.conversationId(), message.messageId());
+    }
+
+    /** The idempotency key of a customer message. */
+    public static String customerMessageKey(String conversationId, String messageId) {
+        return "message:" + conversationId + "/" + messageId;
     }
 }

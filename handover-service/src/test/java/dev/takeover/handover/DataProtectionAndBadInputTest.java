@@ -80,7 +80,7 @@ class DataProtectionAndBadInputTest {
         flow.with(Map.of("vip", "true")).says("m1", "My address is Hauptstr. 1", flow.analysis("m1"));
         String collected = flow.botCollected(Map.of("email", "erika@example.org"));
         CloudEvent erasure = CloudEvent.create(CustomerDataErased.TYPE, "/transcript-service", flow.conversation);
-        await().atMost(PATIENCE).until(() -> ConversationFlow.processed("message:" + flow.msg("m1"), collected));
+        await().atMost(PATIENCE).until(() -> ConversationFlow.processed(flow.messageKey("m1"), collected));
 
         flow.send(ContractRecords.record(
                 erasure,

@@ -95,7 +95,7 @@ class EscalationReasonsFlowTest {
         flow.says("m1", "blorp", flow.analysis("m1").outOfScope());
         flow.says("m2", "the thing with the stuff", flow.analysis("m2").intent("unknown", 0.2));
         flow.customerWrites("m3", "I told you already");
-        flow.analysedWithExtras(flow.analysis("m3").intent("order_status", 0.8), Map.of("failedClarification", true));
+        flow.analysed(flow.analysis("m3").intent("order_status", 0.8).clarificationFailed());
 
         HandoverRequested takeover = flow.awaitTakeover();
         assertThat(takeover.reasons()).singleElement().satisfies(reason -> {
@@ -145,7 +145,7 @@ class EscalationReasonsFlowTest {
     @Test
     void aRejectionTheBotFlagsItselfEscalatesToo() {
         flow.customerWrites("m1", "That doesn't help me");
-        flow.analysedWithExtras(flow.analysis("m1").intent("feedback", 0.7), Map.of("answerRejected", true));
+        flow.analysed(flow.analysis("m1").intent("feedback", 0.7).rejectedBotAnswer());
 
         assertThat(flow.awaitTakeover().reasons()).extracting(Reason::code).containsExactly("BOT_FAILURE");
     }
@@ -181,7 +181,7 @@ class EscalationReasonsFlowTest {
     void theSameCustomerBackOnTheSameTopicGoesToAPersonAtOnce() {
         try (ConversationFlow earlier = new ConversationFlow(kafka)) {
             earlier.says("m1", "Where is my parcel?", earlier.analysis("m1").intent("order_status", 0.9));
-            await().atMost(PATIENCE).until(() -> ConversationFlow.processed("message:" + earlier.msg("m1")));
+            await().atMost(PATIENCE).until(() -> ConversationFlow.processed(earlier.messageKey("m1")));
 
             flow.asCustomerOf(earlier)
                     .says(
@@ -207,8 +207,7 @@ class EscalationReasonsFlowTest {
         flow.customerWrites("m1", "I want to talk to a human");
         flow.says("m2", "hello??", flow.analysis("m2").asksForAPerson());
 
-        await().atMost(PATIENCE)
-                .until(() -> ConversationFlow.processed("message:" + flow.msg("m1"), "message:" + flow.msg("m2")));
+        await().atMost(PATIENCE).until(() -> ConversationFlow.processed(flow.messageKey("m1"), flow.messageKey("m2")));
         assertThat(flow.takeovers()).hasSize(1);
         assertThat(QuarkusTransactionCount.handovers(flow.conversation)).isEqualTo(1);
         // The greeting waited for the channel, which only the customer's message tells.

@@ -97,7 +97,7 @@ class IncidentFlowTest {
     @Test
     void declaringAnIncidentTagsTheConversationsOfTheLastHoursThatMatchIt() {
         flow.says("m1", "Your service is down", flow.analysis("m1").intent("outage_" + flow.customer, 0.4));
-        await().atMost(PATIENCE).until(() -> ConversationFlow.processed("message:" + flow.msg("m1")));
+        await().atMost(PATIENCE).until(() -> ConversationFlow.processed(flow.messageKey("m1")));
 
         String incidentId = declare(Map.of(
                 "description",

@@ -157,8 +157,7 @@ class PolicyApiTest {
     void theReplayShowsWhichStoredConversationsALowerThresholdWouldHaveEscalated() {
         flow.says("m1", "I've been waiting for ages", flow.analysis("m1").frustration(0.65));
         flow.says("m2", "Seriously", flow.analysis("m2").frustration(0.5));
-        await().atMost(PATIENCE)
-                .until(() -> ConversationFlow.processed("message:" + flow.msg("m1"), "message:" + flow.msg("m2")));
+        await().atMost(PATIENCE).until(() -> ConversationFlow.processed(flow.messageKey("m1"), flow.messageKey("m2")));
         clock.advance(Duration.ofMinutes(1));
 
         String since =

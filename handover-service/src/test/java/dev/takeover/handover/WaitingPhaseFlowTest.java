@@ -153,7 +153,7 @@ class WaitingPhaseFlowTest {
         assertThat(flow.awaitNotice(NoticePurpose.QUEUE_UPDATE).text())
                 .startsWith("You're in the queue and a person from our support team will be with you");
         String again = flow.says("m3", "HUMAN!", flow.analysis("m3").asksForAPerson());
-        await().atMost(PATIENCE).until(() -> ConversationFlow.processed("message:" + flow.msg("m3"), again));
+        await().atMost(PATIENCE).until(() -> ConversationFlow.processed(flow.messageKey("m3"), again));
 
         flow.agentService(
                 QueuePositionChanged.TYPE,
