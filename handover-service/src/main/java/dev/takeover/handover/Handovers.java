@@ -115,7 +115,7 @@ public class Handovers {
     }
 
     @Transactional
-    public void onMessageAnalyzed(ReceivedEvent<MessageAnalyzed> event, AnalysisSignals signals) {
+    public void onMessageAnalyzed(ReceivedEvent<MessageAnalyzed> event) {
         if (!processed.firstDelivery(event.idempotencyKey())) {
             return;
         }
@@ -124,7 +124,7 @@ public class Handovers {
         Conversation conversation = Conversation.lock(analysis.conversationId(), now);
         conversation.noteLanguage(analysis.language());
         Turn turn = Turn.of(conversation.conversationId, analysis.messageId(), now);
-        turn.noteAnalysis(analysis, signals, Reply.lastBotPurpose(conversation.conversationId));
+        turn.noteAnalysis(analysis, Reply.lastBotPurpose(conversation.conversationId));
         Optional<Handover> open = Handover.openFor(conversation.conversationId);
         if (open.isPresent()) {
             Handover handover = open.get();

@@ -85,7 +85,7 @@ public class Turn extends PanacheEntityBase {
         sentAt = message.sentAt();
     }
 
-    void noteAnalysis(MessageAnalyzed analysis, AnalysisSignals signals, String lastBotPurpose) {
+    void noteAnalysis(MessageAnalyzed analysis, String lastBotPurpose) {
         analysed = true;
         language = analysis.language();
         intent = analysis.intent().name();
@@ -94,8 +94,8 @@ public class Turn extends PanacheEntityBase {
         frustration = analysis.frustration();
         humanRequested = analysis.humanRequested();
         outOfScope = analysis.outOfScope();
-        failedClarification = signals.failedClarification();
-        answerRejected = signals.answerRejected();
+        failedClarification = analysis.failedClarification();
+        answerRejected = analysis.rejectedTheBot();
         afterBotPurpose = lastBotPurpose;
     }
 

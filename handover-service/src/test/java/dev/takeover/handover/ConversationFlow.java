@@ -13,12 +13,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.takeover.events.CloudEvent;
 import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventCodec;
 import dev.takeover.events.EventType;
+import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.bot.CustomerDataCollected;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.bot.MessageAnalyzed.Intent;
@@ -79,6 +78,11 @@ final class ConversationFlow implements AutoCloseable {
         return conversation + "/" + local;
     }
 
+    /** The idempotency key under which the service records this customer message. */
+    String messageKey(String local) {
+        return ReceivedEvent.customerMessageKey(conversation, msg(local));
+    }
+
     /** The customer writes; plain JSON as a channel adapter sends it. */
     void customerWrites(String messageId, String text) {
         InboundMessage message = new InboundMessage(
@@ -94,13 +98,6 @@ final class ConversationFlow implements AutoCloseable {
     }
 
     /** An analysis with extra fields the bot may add, sent as the bot would. */
-    void analysedWithExtras(Analysis analysis, Map<String, Object> extras) {
-        ObjectNode json = EventCodec.mapper().valueToTree(analysis.build());
-        extras.forEach((name, value) -> json.set(name, EventCodec.mapper().valueToTree(value)));
-        CloudEvent ce = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", conversation);
-        send(new ProducerRecord<>("bot.analysis", null, conversation, EventCodec.toJson(json), ce.toHeaders()));
-    }
-
     /** A customer message and its analysis, in the usual order. */
     /** Returns the idempotency key of the analysis. */
     String says(String messageId, String text, Analysis analysis) {
@@ -251,6 +248,8 @@ final class ConversationFlow implements AutoCloseable {
         private double frustration;
         private boolean humanRequested;
         private boolean outOfScope;
+        private Boolean clarificationFailed;
+        private Boolean rejectedBotAnswer;
 
         Analysis(String conversationId, String messageId, String language) {
             this.conversationId = conversationId;
@@ -285,6 +284,18 @@ final class ConversationFlow implements AutoCloseable {
             return this;
         }
 
+        /** The bot reports that its clarifying question did not help. */
+        Analysis clarificationFailed() {
+            this.clarificationFailed = true;
+            return this;
+        }
+
+        /** The bot reports that the customer rejected its answer. */
+        Analysis rejectedBotAnswer() {
+            this.rejectedBotAnswer = true;
+            return this;
+        }
+
         MessageAnalyzed build() {
             Sentiment.Label label = sentiment < -0.2
                     ? Sentiment.Label.NEGATIVE
@@ -297,7 +308,12 @@ final class ConversationFlow implements AutoCloseable {
                     new Sentiment(sentiment, label),
                     frustration,
                     humanRequested,
-                    outOfScope);
+                    outOfScope,
+                    null,
+                    rejectedBotAnswer,
+                    clarificationFailed,
+                    null,
+                    null);
         }
     }
 }

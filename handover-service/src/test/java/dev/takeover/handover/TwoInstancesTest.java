@@ -73,10 +73,8 @@ class TwoInstancesTest {
         for (int i = 0; i < 8; i++) {
             MessageAnalyzed analysis = flow.analysis("m" + i).asksForAPerson().build();
             racing.add(() -> {
-                handovers.onMessageAnalyzed(
-                        new ReceivedEvent<>(
-                                UUID.randomUUID().toString(), MessageAnalyzed.TYPE, Instant.now(), analysis),
-                        AnalysisSignals.NONE);
+                handovers.onMessageAnalyzed(new ReceivedEvent<>(
+                        UUID.randomUUID().toString(), MessageAnalyzed.TYPE, Instant.now(), analysis));
                 return null;
             });
         }

@@ -14,7 +14,6 @@ import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.events.transcript.CustomerDataErased;
-import dev.takeover.handover.AnalysisSignals;
 import dev.takeover.handover.Handovers;
 
 /**
@@ -42,8 +41,7 @@ public class ConversationConsumers {
         Retrying.process(() -> {
             ReceivedEvent<?> event = ReceivedEvent.decode(record);
             if (event.type().equals(MessageAnalyzed.TYPE)) {
-                handovers.onMessageAnalyzed(
-                        ReceivedEvent.decode(record, MessageAnalyzed.TYPE), AnalysisSignals.from(record.value()));
+                handovers.onMessageAnalyzed(ReceivedEvent.decode(record, MessageAnalyzed.TYPE));
             } else if (event.type().equals(CustomerDataCollected.TYPE)) {
                 handovers.onCustomerDataCollected(ReceivedEvent.decode(record, CustomerDataCollected.TYPE));
             }
