@@ -42,7 +42,11 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.username",
                 PostgresServer.USER,
                 "quarkus.datasource.password",
-                "");
+                "",
+                "mp.jwt.verify.publickey.location",
+                publicKey.toUri().toString(),
+                "mp.jwt.verify.issuer",
+                TokenIssuer.ISSUER);
     }
 
     private static synchronized void startOncePerJvm() {
