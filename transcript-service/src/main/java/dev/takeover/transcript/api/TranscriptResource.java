@@ -19,6 +19,7 @@ import dev.takeover.transcript.Cursor;
 import dev.takeover.transcript.EntryKind;
 import dev.takeover.transcript.EntrySender;
 import dev.takeover.transcript.HandoverBriefing;
+import dev.takeover.transcript.Reader;
 import dev.takeover.transcript.StoredEntry;
 import dev.takeover.transcript.TranscriptConfig;
 import dev.takeover.transcript.Transcripts;
@@ -26,7 +27,7 @@ import dev.takeover.transcript.export.ConversationExports;
 
 @Path("/conversations/{conversationId}")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"agent", "supervisor"})
+@RolesAllowed({Reader.AGENT, Reader.SUPERVISOR})
 public class TranscriptResource {
 
     private static final int EARLIER_CONTACTS_LOOKED_AT = 20;
