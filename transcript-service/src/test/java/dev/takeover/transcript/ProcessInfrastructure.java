@@ -9,13 +9,18 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -67,6 +72,23 @@ final class ProcessInfrastructure implements AutoCloseable {
         config.put("mp.messaging.incoming.conversation-log.session.timeout.ms", "6000");
         config.put("mp.messaging.incoming.conversation-log.heartbeat.interval.ms", "1000");
         return config;
+    }
+
+    /** Publishes every record and returns once the broker has acknowledged all of them, or fails. */
+    void publish(Iterable<ProducerRecord<String, byte[]>> records) {
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            records.forEach(record -> acknowledgements.add(producer.send(record)));
+            producer.flush();
+            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+                acknowledgement.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the broker refused a record", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        }
     }
 
     KafkaProducer<String, byte[]> producer() {

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -83,19 +82,9 @@ class RestartWithoutLossIT {
         // Every record again, as after a lost offset commit.
         rewindConsumerGroup();
         String marker = "marker-" + run;
-        try (PackagedService fourth = PackagedService.start("restart-fourth", infrastructure.serviceConfig());
-                KafkaProducer<String, byte[]> producer = infrastructure.producer()) {
-            producer.send(inbound(new InboundMessage(
-                            marker,
-                            conversations.get(0),
-                            "web",
-                            "last",
-                            "c-" + run,
-                            null,
-                            null,
-                            Instant.now(),
-                            Map.of())))
-                    .get();
+        try (PackagedService fourth = PackagedService.start("restart-fourth", infrastructure.serviceConfig())) {
+            infrastructure.publish(List.of(inbound(new InboundMessage(
+                    marker, conversations.get(0), "web", "last", "c-" + run, null, null, Instant.now(), Map.of()))));
             await().atMost(PATIENCE)
                     .until(() -> infrastructure.count(
                                     "select count(*) from transcript_entry where entry_key = ?", "message:" + marker)
@@ -109,48 +98,47 @@ class RestartWithoutLossIT {
     }
 
     /** Customer messages and, on another topic, their analyses: two records per message, all published at once. */
-    private static void publishBacklog(List<String> conversations) throws Exception {
+    private static void publishBacklog(List<String> conversations) {
         Instant start = Instant.now().minusSeconds(3600);
-        try (KafkaProducer<String, byte[]> producer = infrastructure.producer()) {
-            for (int m = 0; m < MESSAGES_PER_CONVERSATION; m++) {
-                for (String conversation : conversations) {
-                    Instant sentAt = start.plusMillis(m * 100L);
-                    String messageId = "m" + m;
-                    producer.send(inbound(new InboundMessage(
-                            messageId,
-                            conversation,
-                            "web",
-                            "message " + m,
-                            "c-" + conversation,
-                            "Customer",
-                            "en",
-                            sentAt,
-                            Map.of())));
-                    MessageAnalyzed analysis = new MessageAnalyzed(
-                            conversation,
-                            messageId,
-                            "en",
-                            new MessageAnalyzed.Intent("question", 0.8),
-                            new MessageAnalyzed.Sentiment(0.0, MessageAnalyzed.Sentiment.Label.NEUTRAL),
-                            0.1,
-                            false,
-                            false);
-                    CloudEvent ce = new CloudEvent(
-                            UUID.randomUUID(),
-                            MessageAnalyzed.TYPE.name(),
-                            "/bot-service",
-                            sentAt.plusMillis(10),
-                            conversation);
-                    producer.send(new ProducerRecord<>(
-                            Topic.BOT_ANALYSIS.defaultName(),
-                            null,
-                            conversation,
-                            EventCodec.toJson(analysis),
-                            ce.toHeaders()));
-                }
+        List<ProducerRecord<String, byte[]>> backlog = new ArrayList<>(RECORDS);
+        for (int m = 0; m < MESSAGES_PER_CONVERSATION; m++) {
+            for (String conversation : conversations) {
+                Instant sentAt = start.plusMillis(m * 100L);
+                String messageId = "m" + m;
+                backlog.add(inbound(new InboundMessage(
+                        messageId,
+                        conversation,
+                        "web",
+                        "message " + m,
+                        "c-" + conversation,
+                        "Customer",
+                        "en",
+                        sentAt,
+                        Map.of())));
+                MessageAnalyzed analysis = new MessageAnalyzed(
+                        conversation,
+                        messageId,
+                        "en",
+                        new MessageAnalyzed.Intent("question", 0.8),
+                        new MessageAnalyzed.Sentiment(0.0, MessageAnalyzed.Sentiment.Label.NEUTRAL),
+                        0.1,
+                        false,
+                        false);
+                CloudEvent ce = new CloudEvent(
+                        UUID.randomUUID(),
+                        MessageAnalyzed.TYPE.name(),
+                        "/bot-service",
+                        sentAt.plusMillis(10),
+                        conversation);
+                backlog.add(new ProducerRecord<>(
+                        Topic.BOT_ANALYSIS.defaultName(),
+                        null,
+                        conversation,
+                        EventCodec.toJson(analysis),
+                        ce.toHeaders()));
             }
-            producer.flush();
         }
+        infrastructure.publish(backlog);
     }
 
     private static ProducerRecord<String, byte[]> inbound(InboundMessage message) {

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -61,14 +60,13 @@ class TranscriptBenchmark {
 
             // Ingest: a backlog published while the service is down, drained once it is up.
             long published = System.nanoTime();
-            try (KafkaProducer<String, byte[]> producer = infrastructure.producer()) {
-                for (int e = 0; e < EVENTS_PER_CONVERSATION; e++) {
-                    for (int c = 0; c < CONVERSATIONS; c++) {
-                        producer.send(event("conv-" + run + "-" + c, e));
-                    }
+            List<ProducerRecord<String, byte[]>> backlog = new ArrayList<>(EVENTS);
+            for (int e = 0; e < EVENTS_PER_CONVERSATION; e++) {
+                for (int c = 0; c < CONVERSATIONS; c++) {
+                    backlog.add(event("conv-" + run + "-" + c, e));
                 }
-                producer.flush();
             }
+            infrastructure.publish(backlog);
             double publishSeconds = (System.nanoTime() - published) / 1e9;
 
             try (PackagedService service = PackagedService.start("benchmark", infrastructure.serviceConfig())) {
@@ -101,12 +99,7 @@ class TranscriptBenchmark {
 
                 // Reads: one conversation of exactly 500 entries of every kind.
                 String conversation = "conv-" + run + "-read";
-                try (KafkaProducer<String, byte[]> producer = infrastructure.producer()) {
-                    for (ProducerRecord<String, byte[]> record : fiveHundredEntries(conversation)) {
-                        producer.send(record);
-                    }
-                    producer.flush();
-                }
+                infrastructure.publish(fiveHundredEntries(conversation));
                 await().atMost(Duration.ofMinutes(2))
                         .until(() -> infrastructure.count(
                                         "select count(*) from transcript_entry where conversation_id = ?", conversation)
