@@ -30,8 +30,4 @@ public record StoredEntry(
                 .map(eventType ->
                         EventCodec.fromJson(payloadJson.getBytes(StandardCharsets.UTF_8), eventType.payloadClass()));
     }
-
-    public <T extends ConversationEvent> Optional<T> event(Class<T> type) {
-        return event().filter(type::isInstance).map(type::cast);
-    }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.handover.ControlState;
 import dev.takeover.events.handover.HandoverRequested;
@@ -51,10 +52,10 @@ public record CustomerHistoryView(String customerId, String customerName, List<C
         Set<String> intents = new LinkedHashSet<>();
         HandoverRequested lastHandover = null;
         for (StoredEntry entry : highlights) {
-            entry.event(MessageAnalyzed.class)
-                    .ifPresent(analysis -> intents.add(analysis.intent().name()));
-            HandoverRequested handover = entry.event(HandoverRequested.class).orElse(null);
-            if (handover != null) {
+            ConversationEvent event = entry.event().orElse(null);
+            if (event instanceof MessageAnalyzed analysis) {
+                intents.add(analysis.intent().name());
+            } else if (event instanceof HandoverRequested handover) {
                 lastHandover = handover;
             }
         }
