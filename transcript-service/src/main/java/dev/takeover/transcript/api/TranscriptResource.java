@@ -1,45 +1,141 @@
 package dev.takeover.transcript.api;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.core.Response;
 
 import dev.takeover.common.http.ProblemException;
-import dev.takeover.events.EventCodec;
-import dev.takeover.transcript.TranscriptEntry;
+import dev.takeover.transcript.ConversationRecord;
+import dev.takeover.transcript.Cursor;
+import dev.takeover.transcript.EntryKind;
+import dev.takeover.transcript.EntrySender;
+import dev.takeover.transcript.HandoverBriefing;
+import dev.takeover.transcript.Reader;
+import dev.takeover.transcript.StoredEntry;
+import dev.takeover.transcript.TranscriptConfig;
+import dev.takeover.transcript.Transcripts;
+import dev.takeover.transcript.export.ConversationExports;
 
 @Path("/conversations/{conversationId}")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Reader.AGENT, Reader.SUPERVISOR})
 public class TranscriptResource {
 
-    public record Transcript(String conversationId, List<Entry> entries) {}
+    private static final int EARLIER_CONTACTS_LOOKED_AT = 20;
 
-    public record Entry(String type, Instant occurredAt, JsonNode data) {
-        static Entry of(TranscriptEntry entry) {
-            try {
-                return new Entry(
-                        entry.eventType, entry.occurredAt, EventCodec.mapper().readTree(entry.payload));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+    private final Transcripts transcripts;
+    private final ReadAccess access;
+    private final ConversationExports exports;
+    private final TranscriptConfig config;
+
+    TranscriptResource(
+            Transcripts transcripts, ReadAccess access, ConversationExports exports, TranscriptConfig config) {
+        this.transcripts = transcripts;
+        this.access = access;
+        this.exports = exports;
+        this.config = config;
+    }
+
+    /**
+     * Every entry by default; {@code include} narrows it to some of {@code messages, analyses, events, notes}.
+     * Customer messages carry their analysis whenever analyses are included.
+     */
+    @GET
+    @Path("/transcript")
+    public TranscriptView transcript(
+            @PathParam("conversationId") String conversationId,
+            @QueryParam("include") String include,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("after") String after) {
+        Set<EntryKind> kinds = EntryKind.parseFilter(include);
+        int pageSize = pageSize(limit);
+        Cursor cursor = after == null || after.isBlank() ? null : Cursor.parse(after);
+        ConversationRecord conversation = access.conversation(conversationId);
+
+        List<StoredEntry> page = transcripts.page(conversationId, kinds, cursor, pageSize + 1);
+        boolean more = page.size() > pageSize;
+        List<StoredEntry> entries = more ? page.subList(0, pageSize) : page;
+        Map<String, String> analyses = kinds.contains(EntryKind.ANALYSIS)
+                ? transcripts.analysesOf(
+                        conversationId,
+                        entries.stream()
+                                .filter(entry -> entry.sender().type() == EntrySender.Type.CUSTOMER)
+                                .map(StoredEntry::key)
+                                .toList())
+                : Map.of();
+        return TranscriptView.of(
+                conversation,
+                entries.stream()
+                        .map(entry -> TranscriptView.EntryView.of(entry, analyses))
+                        .toList(),
+                pageSize,
+                more ? entries.get(entries.size() - 1).position().token() : null);
     }
 
     @GET
-    @Path("/transcript")
-    public Transcript transcript(@PathParam("conversationId") String conversationId) {
-        List<TranscriptEntry> entries = TranscriptEntry.ofConversation(conversationId);
-        if (entries.isEmpty()) {
-            throw ProblemException.notFound("no conversation " + conversationId);
+    @Path("/handover-package")
+    public HandoverBriefing handoverPackage(@PathParam("conversationId") String conversationId) {
+        ConversationRecord conversation = access.conversation(conversationId);
+        return briefing(conversation)
+                .orElseThrow(() ->
+                        ProblemException.notFound("nobody has asked for a person in conversation " + conversationId));
+    }
+
+    /**
+     * The conversation for another system: {@code format=json} (the default) or {@code format=bot-framework}, a
+     * {@code handoff.initiate} event activity with the transcript attached. Exports mask personal data as configured
+     * and leave internal notes out unless {@code include} asks for them.
+     */
+    @GET
+    @Path("/export")
+    public Response export(
+            @PathParam("conversationId") String conversationId,
+            @QueryParam("format") String format,
+            @QueryParam("include") String include) {
+        Set<EntryKind> kinds = include == null || include.isBlank()
+                ? Set.of(EntryKind.MESSAGE, EntryKind.ANALYSIS, EntryKind.EVENT)
+                : EntryKind.parseFilter(include);
+        ConversationRecord conversation = access.conversation(conversationId);
+        String chosen = format == null || format.isBlank() ? "json" : format;
+        Object body = switch (chosen) {
+            case "json" -> exports.json(conversation, kinds, access.reader());
+            case "bot-framework" -> exports.botFramework(conversation, briefing(conversation));
+            default -> throw ProblemException.badRequest("format must be json or bot-framework, not " + chosen);
+        };
+        return Response.ok(body)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"conversation-" + conversationId.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                                + chosen + ".json\"")
+                .build();
+    }
+
+    private Optional<HandoverBriefing> briefing(ConversationRecord conversation) {
+        List<StoredEntry> entries = transcripts.entries(
+                conversation.conversationId(), Set.of(EntryKind.MESSAGE, EntryKind.ANALYSIS, EntryKind.EVENT));
+        List<ConversationRecord> customersConversations = conversation.customerId() == null
+                ? List.of()
+                : transcripts.conversationsOf(conversation.customerId(), EARLIER_CONTACTS_LOOKED_AT);
+        return HandoverBriefing.assemble(conversation, entries, customersConversations);
+    }
+
+    private int pageSize(Integer limit) {
+        if (limit == null) {
+            return config.paging().defaultSize();
         }
-        return new Transcript(conversationId, entries.stream().map(Entry::of).toList());
+        if (limit < 1 || limit > config.paging().maxSize()) {
+            throw ProblemException.badRequest(
+                    "limit must be between 1 and " + config.paging().maxSize());
+        }
+        return limit;
     }
 }

@@ -1,0 +1,56 @@
+package dev.takeover.transcript.api;
+
+import java.time.Instant;
+import java.util.List;
+import jakarta.enterprise.context.RequestScoped;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+import dev.takeover.common.http.ProblemException;
+import dev.takeover.transcript.ConversationRecord;
+import dev.takeover.transcript.Reader;
+import dev.takeover.transcript.Transcripts;
+
+/** Finds what the request asks for and refuses it, with a problem response, to a reader who may not see it. */
+@RequestScoped
+public class ReadAccess {
+
+    private final SecurityIdentity identity;
+    private final Transcripts transcripts;
+
+    ReadAccess(SecurityIdentity identity, Transcripts transcripts) {
+        this.identity = identity;
+        this.transcripts = transcripts;
+    }
+
+    public Reader reader() {
+        return new Reader(identity.getPrincipal().getName(), identity.hasRole(Reader.SUPERVISOR));
+    }
+
+    public ConversationRecord conversation(String conversationId) {
+        ConversationRecord conversation = transcripts
+                .conversation(conversationId)
+                .orElseThrow(() -> ProblemException.notFound("no conversation " + conversationId));
+        Reader reader = reader();
+        if (!conversation.isReadableBy(reader, Instant.now())) {
+            throw ProblemException.forbidden("agent " + reader.agentId() + " has not handled conversation "
+                    + conversationId + " and has no standing offer for it");
+        }
+        return conversation;
+    }
+
+    /** An agent sees a customer's history while they may read one of the customer's conversations. */
+    public List<ConversationRecord> customerHistory(String customerId, int limit) {
+        List<ConversationRecord> conversations = transcripts.conversationsOf(customerId, limit);
+        if (conversations.isEmpty()) {
+            throw ProblemException.notFound("no conversations of customer " + customerId);
+        }
+        Reader reader = reader();
+        Instant now = Instant.now();
+        if (conversations.stream().noneMatch(conversation -> conversation.isReadableBy(reader, now))) {
+            throw ProblemException.forbidden(
+                    "agent " + reader.agentId() + " handles no conversation of customer " + customerId);
+        }
+        return conversations;
+    }
+}
