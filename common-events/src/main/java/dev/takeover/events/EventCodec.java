@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,13 +54,8 @@ public final class EventCodec {
         } catch (ValueInstantiationException e) {
             Throwable reason = e.getCause() != null ? e.getCause() : e;
             throw new MalformedEventException("invalid " + type.getSimpleName() + ": " + reason.getMessage(), e);
-        } catch (MismatchedInputException e) {
-            String expected = e.getTargetType() != null
-                    ? ": expected " + e.getTargetType().getSimpleName()
-                    : "";
-            throw new MalformedEventException("invalid " + type.getSimpleName() + " at " + path(e) + expected, e);
         } catch (JsonMappingException e) {
-            throw new MalformedEventException("invalid " + type.getSimpleName() + " at " + path(e), e);
+            throw new MalformedEventException(mappingReason(e, type), e);
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("not valid JSON" + position(e), e);
         } catch (IOException e) {
@@ -67,7 +63,19 @@ public final class EventCodec {
         }
     }
 
-    // Reasons name positions and fields, never content: they end up in logs and dead-letter headers.
+    // Reasons name positions, fields and types, never content: they end up in logs and dead-letter headers.
+    private static String mappingReason(JsonMappingException e, Class<?> type) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonEOFException) {
+                return "not valid JSON: it ends early, in " + path(e);
+            }
+        }
+        String expected = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                ? ": expected " + mismatch.getTargetType().getSimpleName()
+                : "";
+        return "invalid " + type.getSimpleName() + " at " + path(e) + expected;
+    }
+
     private static String position(JsonProcessingException e) {
         return e.getLocation() == null
                 ? ""

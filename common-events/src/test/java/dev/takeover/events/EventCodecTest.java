@@ -49,6 +49,9 @@ class EventCodecTest {
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageStartingWith("not valid JSON (line 1, column ")
                 .hasMessageNotContaining("hello");
+        assertThatThrownBy(() -> decode("{\"messageId\":\"m1\",\"text\":\"my password is"))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("not valid JSON: it ends early, in 'text'");
         assertThatThrownBy(() -> EventCodec.fromJson(new byte[0], InboundMessage.class))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessage("record has no value");
