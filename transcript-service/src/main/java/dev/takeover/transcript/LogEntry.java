@@ -87,7 +87,9 @@ public record LogEntry(
                 kindOf(payload, topic),
                 stageOf(topic),
                 eventTime(event, record),
-                payload instanceof MessageAnalyzed analysis ? messageKey(analysis.messageId()) : null,
+                payload instanceof MessageAnalyzed analysis
+                        ? ReceivedEvent.customerMessageKey(analysis.conversationId(), analysis.messageId())
+                        : null,
                 senderOf(payload, source),
                 source,
                 storable(record.value()),
@@ -95,11 +97,6 @@ public record LogEntry(
                 factsOf(payload),
                 agentsOf(payload),
                 controlStateOf(payload));
-    }
-
-    /** The idempotency key of a customer message, which its analysis refers to. */
-    public static String messageKey(String messageId) {
-        return "message:" + messageId;
     }
 
     /** The entry as it is kept once its customer's data is erased: what happened and when, nothing they said. */

@@ -17,6 +17,7 @@ import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventCodec;
 import dev.takeover.events.EventType;
 import dev.takeover.events.MalformedEventException;
+import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.agent.ConversationOffered;
 import dev.takeover.events.agent.ConversationTransferred;
 import dev.takeover.events.agent.InternalNoteAdded;
@@ -37,7 +38,7 @@ class LogEntryTest {
     void aPlainCustomerMessageIsTheCustomersMessageAtItsSentTime() {
         LogEntry entry = decode(plain(message("m1", SENT), SENT.plusSeconds(1)));
 
-        assertThat(entry.key()).isEqualTo("message:m1");
+        assertThat(entry.key()).isEqualTo(ReceivedEvent.customerMessageKey("conv-1", "m1"));
         assertThat(entry.kind()).isEqualTo(EntryKind.MESSAGE);
         assertThat(entry.stage()).isZero();
         assertThat(entry.occurredAt()).isEqualTo(SENT);
@@ -69,7 +70,7 @@ class LogEntryTest {
                 "/bot-service"));
 
         assertThat(entry.kind()).isEqualTo(EntryKind.ANALYSIS);
-        assertThat(entry.causedBy()).isEqualTo("message:m1");
+        assertThat(entry.causedBy()).isEqualTo(ReceivedEvent.customerMessageKey("conv-1", "m1"));
         assertThat(entry.sender()).isEqualTo(EntrySender.bot("bot-service"));
         assertThat(entry.stage()).isEqualTo(1);
         assertThat(entry.facts().language()).isEqualTo("de");
@@ -138,7 +139,7 @@ class LogEntryTest {
         assertThat(anonymised.erased()).isTrue();
         assertThat(anonymised.sender()).isEqualTo(EntrySender.customer(null, null));
         assertThat(anonymised.facts()).isEqualTo(ConversationFacts.NONE);
-        assertThat(anonymised.key()).isEqualTo("message:m1");
+        assertThat(anonymised.key()).isEqualTo(ReceivedEvent.customerMessageKey("conv-1", "m1"));
         assertThat(anonymised.occurredAt()).isEqualTo(SENT);
     }
 

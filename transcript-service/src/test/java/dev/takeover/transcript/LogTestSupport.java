@@ -22,6 +22,7 @@ import dev.takeover.events.CloudEvent;
 import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventCodec;
 import dev.takeover.events.EventType;
+import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.agent.ConversationAssigned;
 import dev.takeover.events.agent.ConversationOffered;
 import dev.takeover.events.agent.InternalNoteAdded;
@@ -241,7 +242,7 @@ abstract class LogTestSupport {
                                 ".",
                                 now,
                                 null)));
-        List<String> keys = new ArrayList<>(List.of("message:" + marker));
+        List<String> keys = new ArrayList<>(List.of(ReceivedEvent.customerMessageKey(conversation, marker)));
         markers.forEach(ce -> keys.add(ce.id().toString()));
         await().atMost(PATIENCE)
                 .until(() -> count(
