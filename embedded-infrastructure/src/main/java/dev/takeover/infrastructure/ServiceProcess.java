@@ -1,4 +1,4 @@
-package dev.takeover.localstack;
+package dev.takeover.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,37 +13,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import dev.takeover.infrastructure.PlatformService;
-
-/** One packaged service running as its own JVM process, with its output in a log file. */
-final class ServiceProcess {
+/** One packaged service running as its own JVM process, as in production, with its output in a log file. */
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private final PlatformService service;
+    private final String name;
     private final Process process;
     private final URI baseUri;
     private final Path log;
 
-    private ServiceProcess(PlatformService service, Process process, URI baseUri, Path log) {
-        this.service = service;
+    private ServiceProcess(String name, Process process, URI baseUri, Path log) {
+        this.name = name;
         this.process = process;
         this.baseUri = baseUri;
         this.log = log;
     }
 
-    static ServiceProcess launch(
-            PlatformService service, Path jar, int httpPort, Map<String, String> environment, Path log) {
+    /**
+     * Starts {@code java -jar <jar>} with the environment (on top of this process's) and JVM options such as
+     * {@code -Xmx384m} or {@code -Dsome.property=value}; the HTTP port goes in as {@code HTTP_PORT}.
+     */
+    public static ServiceProcess launch(
+            String name, Path jar, int httpPort, Map<String, String> environment, List<String> jvmOptions, Path log) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
+            throw new IllegalStateException(jar + " is missing: package the service first (./mvnw package)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder =
@@ -51,30 +56,32 @@ final class ServiceProcess {
         builder.environment().putAll(environment);
         builder.environment().put("HTTP_PORT", String.valueOf(httpPort));
         try {
-            Files.createDirectories(log.getParent());
-            return new ServiceProcess(service, builder.start(), URI.create("http://localhost:" + httpPort), log);
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            return new ServiceProcess(name, builder.start(), URI.create("http://localhost:" + httpPort), log);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + service.serviceName(), e);
+            throw new UncheckedIOException("cannot start " + name, e);
         }
     }
 
-    PlatformService service() {
-        return service;
+    public String name() {
+        return name;
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return baseUri;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** Completes when the service reports itself ready (broker and database connected); fails if it exits first. */
-    CompletableFuture<ServiceProcess> ready(HttpClient http, ScheduledExecutorService scheduler) {
+    public CompletableFuture<ServiceProcess> ready(HttpClient http, ScheduledExecutorService scheduler) {
         CompletableFuture<ServiceProcess> ready = new CompletableFuture<>();
-        HttpRequest health =
-                HttpRequest.newBuilder(baseUri.resolve("/q/health/ready")).GET().build();
+        HttpRequest health = HttpRequest.newBuilder(baseUri.resolve("/q/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         Runnable poll = new Runnable() {
             @Override
             public void run() {
@@ -82,8 +89,8 @@ final class ServiceProcess {
                     return;
                 }
                 if (!process.isAlive()) {
-                    ready.completeExceptionally(new IllegalStateException(
-                            service.serviceName() + " exited with " + process.exitValue() + "; see " + log));
+                    ready.completeExceptionally(
+                            new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log));
                     return;
                 }
                 http.sendAsync(health, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
@@ -99,12 +106,53 @@ final class ServiceProcess {
         return ready;
     }
 
-    /** Asks the service to shut down cleanly, and insists after the grace period. */
-    void stop(Duration grace) {
+    /** Waits until every one of these processes is ready. */
+    public static void awaitReady(List<ServiceProcess> processes, Duration timeout) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+            CompletableFuture.allOf(processes.stream()
+                            .map(process -> process.ready(http, scheduler))
+                            .toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("not ready within " + timeout + ": "
+                    + processes.stream()
+                            .map(p -> p.name + " (log " + p.log + ")")
+                            .toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for services", e);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    public ServiceProcess awaitReady(Duration timeout) {
+        awaitReady(List.of(this), timeout);
+        return this;
+    }
+
+    /** SIGTERM, then SIGKILL after the grace period: the service leaves its consumer groups cleanly. */
+    public void stop(Duration grace) {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
+        awaitExit(grace);
+    }
+
+    /** SIGKILL: no shutdown hooks and no last offset commit; whatever was in flight dies with the process. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(STOP_GRACE);
+    }
+
+    private void awaitExit(Duration grace) {
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
@@ -113,5 +161,10 @@ final class ServiceProcess {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public void close() {
+        stop(STOP_GRACE);
     }
 }

@@ -1,24 +1,17 @@
 package dev.takeover.localstack;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import dev.takeover.infrastructure.KafkaBroker;
+import dev.takeover.infrastructure.Infrastructure;
 import dev.takeover.infrastructure.PlatformService;
-import dev.takeover.infrastructure.PostgresServer;
+import dev.takeover.infrastructure.ServiceProcess;
 import dev.takeover.infrastructure.TokenIssuer;
 
 /**
@@ -28,11 +21,9 @@ import dev.takeover.infrastructure.TokenIssuer;
 public final class Platform implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
-    private final PostgresServer postgres;
-    private final KafkaBroker kafka;
-    private final TokenIssuer tokens;
-    private final Set<String> topics;
+    private final Infrastructure infrastructure;
     private final Map<PlatformService, ServiceProcess> services = new EnumMap<>(PlatformService.class);
 
     /**
@@ -48,24 +39,15 @@ public final class Platform implements AutoCloseable {
             Map<String, String> serviceEnvironment,
             Duration readyTimeout) {}
 
-    private Platform(PostgresServer postgres, KafkaBroker kafka, TokenIssuer tokens, Set<String> topics) {
-        this.postgres = postgres;
-        this.kafka = kafka;
-        this.tokens = tokens;
-        this.topics = topics;
+    private Platform(Infrastructure infrastructure) {
+        this.infrastructure = infrastructure;
     }
 
     public static Platform start(Settings settings) {
-        PostgresServer postgres = PostgresServer.start(settings.postgresPort());
-        KafkaBroker kafka;
-        try {
-            kafka = KafkaBroker.start(settings.kafkaPort());
-        } catch (RuntimeException e) {
-            postgres.close();
-            throw e;
-        }
-        Platform platform = new Platform(
-                postgres, kafka, TokenIssuer.generate(), kafka.createTopics(PlatformService.serviceNames()));
+        Platform platform = new Platform(Infrastructure.start(
+                settings.kafkaPort(),
+                settings.postgresPort(),
+                settings.workDirectory().resolve("jwt")));
         try {
             platform.launchServices(settings);
             return platform;
@@ -76,60 +58,34 @@ public final class Platform implements AutoCloseable {
     }
 
     private void launchServices(Settings settings) {
-        Path publicKey = tokens.writePublicKey(settings.workDirectory().resolve("jwt/public.pem"));
         for (PlatformService service : PlatformService.values()) {
-            postgres.createDatabase(service.database());
-            Map<String, String> environment = new HashMap<>();
-            environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            environment.put("DATABASE_URL", postgres.jdbcUrl(service.database()));
-            environment.put("DATABASE_USER", PostgresServer.USER);
-            environment.put("DATABASE_PASSWORD", "");
-            environment.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toUri().toString());
-            environment.put("JWT_ISSUER", TokenIssuer.ISSUER);
+            Map<String, String> environment = infrastructure.serviceEnvironment(service);
             environment.putAll(settings.serviceEnvironment());
-            Path jar =
-                    settings.repository().resolve(service.serviceName()).resolve("target/quarkus-app/quarkus-run.jar");
-            Path log = settings.workDirectory().resolve("logs").resolve(service.serviceName() + ".log");
             services.put(
                     service,
-                    ServiceProcess.launch(service, jar, settings.httpPorts().get(service), environment, log));
+                    ServiceProcess.launch(
+                            service.serviceName(),
+                            settings.repository()
+                                    .resolve(service.serviceName())
+                                    .resolve("target/quarkus-app/quarkus-run.jar"),
+                            settings.httpPorts().get(service),
+                            environment,
+                            JVM_OPTIONS,
+                            settings.workDirectory().resolve("logs").resolve(service.serviceName() + ".log")));
         }
-        awaitReady(settings.readyTimeout());
-    }
-
-    private void awaitReady(Duration timeout) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        try {
-            HttpClient http = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(2))
-                    .build();
-            CompletableFuture.allOf(services.values().stream()
-                            .map(process -> process.ready(http, scheduler))
-                            .toArray(CompletableFuture[]::new))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("services not ready within " + timeout + "; see the logs in "
-                    + services.values().iterator().next().log().getParent());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting the services", e);
-        } finally {
-            scheduler.shutdownNow();
-        }
+        ServiceProcess.awaitReady(List.copyOf(services.values()), settings.readyTimeout());
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return infrastructure.kafka().bootstrapServers();
     }
 
     public Set<String> topics() {
-        return topics;
+        return infrastructure.topics();
     }
 
     public int postgresPort() {
-        return postgres.port();
+        return infrastructure.postgres().port();
     }
 
     public URI baseUri(PlatformService service) {
@@ -141,17 +97,16 @@ public final class Platform implements AutoCloseable {
     }
 
     public TokenIssuer tokens() {
-        return tokens;
+        return infrastructure.tokens();
     }
 
     /** Stops the services first (they flush their outboxes and commit offsets), then the broker and the database. */
     @Override
     public void close() {
-        List<CompletableFuture<Void>> stopping = services.values().stream()
-                .map(process -> CompletableFuture.runAsync(() -> process.stop(STOP_GRACE)))
-                .toList();
-        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
-        kafka.close();
-        postgres.close();
+        CompletableFuture.allOf(services.values().stream()
+                        .map(process -> CompletableFuture.runAsync(() -> process.stop(STOP_GRACE)))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+        infrastructure.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.takeover.transcript;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,10 +10,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -24,54 +24,51 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import dev.takeover.infrastructure.Infrastructure;
 import dev.takeover.infrastructure.KafkaBroker;
+import dev.takeover.infrastructure.PlatformService;
 import dev.takeover.infrastructure.PostgresServer;
+import dev.takeover.infrastructure.ServiceProcess;
 import dev.takeover.infrastructure.TokenIssuer;
 
-/** A broker, a database and a token issuer for tests that run the packaged service as separate processes. */
+/** The infrastructure, and the packaged service as separate processes, for tests that kill and restart it. */
 final class ProcessInfrastructure implements AutoCloseable {
 
-    private static final String DATABASE = "transcript";
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final List<String> JVM_OPTIONS = List.of(
+            "-Xmx384m",
+            // A killed instance's partitions move to the survivors within seconds, not the default 45.
+            "-Dmp.messaging.incoming.conversation-log.session.timeout.ms=6000",
+            "-Dmp.messaging.incoming.conversation-log.heartbeat.interval.ms=1000");
 
+    private final Infrastructure infrastructure;
     final KafkaBroker kafka;
-    final PostgresServer postgres;
     final TokenIssuer tokens;
-    private final Path publicKey;
 
-    private ProcessInfrastructure(KafkaBroker kafka, PostgresServer postgres, TokenIssuer tokens, Path publicKey) {
-        this.kafka = kafka;
-        this.postgres = postgres;
-        this.tokens = tokens;
-        this.publicKey = publicKey;
+    private ProcessInfrastructure(Infrastructure infrastructure) {
+        this.infrastructure = infrastructure;
+        this.kafka = infrastructure.kafka();
+        this.tokens = infrastructure.tokens();
     }
 
     static ProcessInfrastructure start() {
-        PostgresServer postgres = PostgresServer.start(0);
-        postgres.createDatabase(DATABASE);
-        KafkaBroker kafka = KafkaBroker.start(0);
-        kafka.createTopics(List.of("transcript-service"));
-        TokenIssuer tokens = TokenIssuer.generate();
         try {
-            Path key = tokens.writePublicKey(
-                    Files.createTempDirectory("transcript-it").resolve("public.pem"));
-            return new ProcessInfrastructure(kafka, postgres, tokens, key);
+            return new ProcessInfrastructure(Infrastructure.start(0, 0, Files.createTempDirectory("transcript-it")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The configuration a service process needs to use this infrastructure. */
-    Map<String, String> serviceConfig() {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE));
-        config.put("quarkus.datasource.username", PostgresServer.USER);
-        config.put("quarkus.datasource.password", "");
-        config.put("mp.jwt.verify.publickey.location", publicKey.toUri().toString());
-        // A killed instance's partitions move to the survivors within seconds, not the default 45.
-        config.put("mp.messaging.incoming.conversation-log.session.timeout.ms", "6000");
-        config.put("mp.messaging.incoming.conversation-log.heartbeat.interval.ms", "1000");
-        return config;
+    /** Starts one more instance of the packaged service and returns once it reports ready. */
+    ServiceProcess startService(String name) {
+        return ServiceProcess.launch(
+                        name,
+                        JAR,
+                        freePort(),
+                        infrastructure.serviceEnvironment(PlatformService.TRANSCRIPT),
+                        JVM_OPTIONS,
+                        Path.of("target", "packaged-service", name + ".log"))
+                .awaitReady(Duration.ofSeconds(90));
     }
 
     /** Publishes every record and returns once the broker has acknowledged all of them, or fails. */
@@ -119,12 +116,20 @@ final class ProcessInfrastructure implements AutoCloseable {
     }
 
     Connection connection() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(DATABASE), PostgresServer.USER, "");
+        return DriverManager.getConnection(
+                infrastructure.postgres().jdbcUrl(PlatformService.TRANSCRIPT.database()), PostgresServer.USER, "");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public void close() {
-        kafka.close();
-        postgres.close();
+        infrastructure.close();
     }
 }

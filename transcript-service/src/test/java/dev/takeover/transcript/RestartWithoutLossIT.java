@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.takeover.events.CloudEvent;
 import dev.takeover.events.EventCodec;
+import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.Topic;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.infrastructure.KafkaBroker;
+import dev.takeover.infrastructure.ServiceProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,7 +65,7 @@ class RestartWithoutLossIT {
         }
         publishBacklog(conversations);
 
-        try (PackagedService first = PackagedService.start("restart-first", infrastructure.serviceConfig())) {
+        try (ServiceProcess first = infrastructure.startService("restart-first")) {
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> stored() >= RECORDS / 5);
             first.kill();
         }
@@ -71,23 +73,24 @@ class RestartWithoutLossIT {
         assertThat(storedWhenKilled).as("killed mid-stream").isLessThan(RECORDS);
 
         // Two instances share the partitions from here on.
-        try (PackagedService second = PackagedService.start("restart-second", infrastructure.serviceConfig());
-                PackagedService third = PackagedService.start("restart-third", infrastructure.serviceConfig())) {
+        try (ServiceProcess second = infrastructure.startService("restart-second");
+                ServiceProcess third = infrastructure.startService("restart-third")) {
             await().atMost(PATIENCE).until(() -> stored() == RECORDS);
-            second.stop();
-            third.stop();
+            second.stop(Duration.ofSeconds(60));
+            third.stop(Duration.ofSeconds(60));
         }
         assertExactlyOnceAndInOrder(conversations);
 
         // Every record again, as after a lost offset commit.
         rewindConsumerGroup();
         String marker = "marker-" + run;
-        try (PackagedService fourth = PackagedService.start("restart-fourth", infrastructure.serviceConfig())) {
+        try (ServiceProcess fourth = infrastructure.startService("restart-fourth")) {
             infrastructure.publish(List.of(inbound(new InboundMessage(
                     marker, conversations.get(0), "web", "last", "c-" + run, null, null, Instant.now(), Map.of()))));
             await().atMost(PATIENCE)
                     .until(() -> infrastructure.count(
-                                    "select count(*) from transcript_entry where entry_key = ?", "message:" + marker)
+                                    "select count(*) from transcript_entry where entry_key = ?",
+                                    ReceivedEvent.customerMessageKey(conversations.get(0), marker))
                             == 1);
         }
         assertThat(stored()).isEqualTo(RECORDS + 1);
@@ -166,7 +169,7 @@ class RestartWithoutLossIT {
                 }
                 List<String> expected = new ArrayList<>();
                 for (int m = 0; m < MESSAGES_PER_CONVERSATION; m++) {
-                    expected.add("message:m" + m);
+                    expected.add(ReceivedEvent.customerMessageKey(conversation, "m" + m));
                     expected.add("a:m" + m);
                 }
                 assertThat(order).as(conversation).containsExactlyElementsOf(expected);

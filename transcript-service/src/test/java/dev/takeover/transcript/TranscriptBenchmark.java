@@ -33,6 +33,7 @@ import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.events.conversation.Sender;
 import dev.takeover.events.handover.HandoverPackage;
 import dev.takeover.events.handover.HandoverRequested;
+import dev.takeover.infrastructure.ServiceProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,7 +70,7 @@ class TranscriptBenchmark {
             infrastructure.publish(backlog);
             double publishSeconds = (System.nanoTime() - published) / 1e9;
 
-            try (PackagedService service = PackagedService.start("benchmark", infrastructure.serviceConfig())) {
+            try (ServiceProcess service = infrastructure.startService("benchmark")) {
                 await().atMost(Duration.ofMinutes(5))
                         .pollInterval(Duration.ofMillis(20))
                         .until(() -> infrastructure.count("select count(*) from transcript_entry") > 0);
@@ -105,7 +106,7 @@ class TranscriptBenchmark {
                                         "select count(*) from transcript_entry where conversation_id = ?", conversation)
                                 == TRANSCRIPT_ENTRIES);
                 String token = infrastructure.tokens.supervisorToken("benchmark");
-                String base = "http://localhost:" + service.port() + "/conversations/" + conversation;
+                String base = service.baseUri() + "/conversations/" + conversation;
 
                 Latency everything =
                         measure(base + "/transcript?limit=" + TRANSCRIPT_ENTRIES, token, TRANSCRIPT_ENTRIES);

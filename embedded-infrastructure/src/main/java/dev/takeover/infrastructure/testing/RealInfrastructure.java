@@ -3,73 +3,58 @@ package dev.takeover.infrastructure.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
-import dev.takeover.infrastructure.KafkaBroker;
-import dev.takeover.infrastructure.PlatformService;
+import dev.takeover.infrastructure.Infrastructure;
 import dev.takeover.infrastructure.PostgresServer;
 import dev.takeover.infrastructure.TokenIssuer;
 
 /**
- * Gives a {@code @QuarkusTest} a real Kafka broker and a real PostgreSQL, started once per test JVM and without
- * Docker, and the public key of a token issuer. Fields annotated {@link InjectKafkaCompanion} receive a client for
- * the broker, fields annotated {@link InjectTokenIssuer} the issuer whose tokens the service accepts.
+ * Gives a {@code @QuarkusTest} a real Kafka broker, a real PostgreSQL and a token issuer, started once per test JVM and
+ * without Docker. Fields annotated {@link InjectKafkaCompanion} receive a client for the broker, fields annotated
+ * {@link InjectTokenIssuer} the issuer whose tokens the service under test accepts.
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private static final String DATABASE = "service";
 
-    private static KafkaBroker kafka;
-    private static PostgresServer postgres;
-    private static TokenIssuer tokens;
-    private static Path publicKey;
+    private static Infrastructure infrastructure;
 
     private KafkaCompanion companion;
 
     @Override
     public Map<String, String> start() {
-        startOncePerJvm();
-        companion = new KafkaCompanion(kafka.bootstrapServers());
+        Infrastructure started = startOncePerJvm();
+        companion = new KafkaCompanion(started.kafka().bootstrapServers());
         return Map.of(
                 "kafka.bootstrap.servers",
-                kafka.bootstrapServers(),
+                started.kafka().bootstrapServers(),
                 "quarkus.datasource.jdbc.url",
-                postgres.jdbcUrl(DATABASE),
+                started.postgres().jdbcUrl(DATABASE),
                 "quarkus.datasource.username",
                 PostgresServer.USER,
                 "quarkus.datasource.password",
                 "",
                 "mp.jwt.verify.publickey.location",
-                publicKey.toUri().toString(),
+                started.publicKey().toUri().toString(),
                 "mp.jwt.verify.issuer",
                 TokenIssuer.ISSUER);
     }
 
-    private static synchronized void startOncePerJvm() {
-        if (kafka != null) {
-            return;
+    private static synchronized Infrastructure startOncePerJvm() {
+        if (infrastructure == null) {
+            try {
+                infrastructure = Infrastructure.start(0, 0, Files.createTempDirectory("takeover-test-jwt"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            infrastructure.postgres().createDatabase(DATABASE);
+            Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "stop-test-infrastructure"));
         }
-        postgres = PostgresServer.start(0);
-        postgres.createDatabase(DATABASE);
-        kafka = KafkaBroker.start(0);
-        kafka.createTopics(PlatformService.serviceNames());
-        tokens = TokenIssuer.generate();
-        try {
-            publicKey = tokens.writePublicKey(
-                    Files.createTempDirectory("takeover-test-jwt").resolve("public.pem"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(RealInfrastructure::stopAll, "stop-test-infrastructure"));
-    }
-
-    private static void stopAll() {
-        kafka.close();
-        postgres.close();
+        return infrastructure;
     }
 
     @Override
@@ -77,7 +62,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         testInjector.injectIntoFields(
                 companion, new TestInjector.AnnotatedAndMatchesType(InjectKafkaCompanion.class, KafkaCompanion.class));
         testInjector.injectIntoFields(
-                tokens, new TestInjector.AnnotatedAndMatchesType(InjectTokenIssuer.class, TokenIssuer.class));
+                infrastructure.tokens(),
+                new TestInjector.AnnotatedAndMatchesType(InjectTokenIssuer.class, TokenIssuer.class));
     }
 
     @Override
