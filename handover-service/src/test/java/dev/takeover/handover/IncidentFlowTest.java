@@ -126,14 +126,17 @@ class IncidentFlowTest {
                 .body(Map.of("description", "x", "keywords", List.of("x")))
                 .post("/incidents")
                 .then()
-                .statusCode(401);
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("a valid bearer token is required"));
         given().auth()
                 .oauth2(tokens.agentToken("sam"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("description", "x", "keywords", List.of("x")))
                 .post("/incidents")
                 .then()
-                .statusCode(403);
+                .statusCode(403)
+                .contentType("application/problem+json");
         given().auth()
                 .oauth2(tokens.supervisorToken("olga"))
                 .contentType(ContentType.JSON)

@@ -227,6 +227,6 @@ class TranscriptFlowTest extends LogTestSupport {
                 .get("/conversations/" + conversation + "/transcript")
                 .then()
                 .statusCode(401)
-                .body("detail", equalTo("the bearer token is not valid"));
+                .body("detail", equalTo("the bearer token is invalid or has expired"));
     }
 }

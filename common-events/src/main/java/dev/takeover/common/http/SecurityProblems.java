@@ -1,4 +1,4 @@
-package dev.takeover.transcript.api;
+package dev.takeover.common.http;
 
 import jakarta.ws.rs.core.Response;
 
@@ -8,19 +8,18 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
-import dev.takeover.common.http.Problem;
-
-/** Missing or invalid tokens and missing roles get problem responses like every other refusal. */
+/** Missing or invalid tokens and missing roles get problem responses like every other refusal, in every service. */
 public class SecurityProblems {
 
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e) {
-        return withChallenge(Problem.response(Response.Status.UNAUTHORIZED, "a bearer token is required"));
+        return withChallenge(Problem.response(Response.Status.UNAUTHORIZED, "a valid bearer token is required"));
     }
 
     @ServerExceptionMapper
     public Response invalidToken(AuthenticationFailedException e) {
-        return withChallenge(Problem.response(Response.Status.UNAUTHORIZED, "the bearer token is not valid"));
+        return withChallenge(
+                Problem.response(Response.Status.UNAUTHORIZED, "the bearer token is invalid or has expired"));
     }
 
     @ServerExceptionMapper
