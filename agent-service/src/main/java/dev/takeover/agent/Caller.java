@@ -3,9 +3,6 @@ package dev.takeover.agent;
 /** Who is calling the API: an agent (by id, from the token's {@code upn}) and whether they are a supervisor. */
 public record Caller(String id, String name, boolean supervisor) {
 
-    public static final String AGENT_ROLE = "agent";
-    public static final String SUPERVISOR_ROLE = "supervisor";
-
     public boolean is(String agentId) {
         return id.equals(agentId);
     }

@@ -17,6 +17,8 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
 
+import dev.takeover.common.http.Roles;
+
 /**
  * Signs bearer tokens for agents where no identity provider runs (tests and the local stack), and publishes the
  * public key that the services verify them with. The services accept any issuer configured in production.
@@ -25,9 +27,6 @@ public final class TokenIssuer {
 
     /** The {@code iss} of these tokens, and what the services expect unless configured otherwise. */
     public static final String ISSUER = "takeover-local";
-
-    public static final String AGENT = "agent";
-    public static final String SUPERVISOR = "supervisor";
 
     private final RsaJsonWebKey key;
 
@@ -84,10 +83,10 @@ public final class TokenIssuer {
     }
 
     public String agentToken(String agentId) {
-        return tokenFor(agentId, agentId, List.of(AGENT), Duration.ofHours(12));
+        return tokenFor(agentId, agentId, List.of(Roles.AGENT), Duration.ofHours(12));
     }
 
     public String supervisorToken(String agentId) {
-        return tokenFor(agentId, agentId, List.of(AGENT, SUPERVISOR), Duration.ofHours(12));
+        return tokenFor(agentId, agentId, List.of(Roles.AGENT, Roles.SUPERVISOR), Duration.ofHours(12));
     }
 }

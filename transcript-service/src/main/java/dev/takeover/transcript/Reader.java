@@ -1,8 +1,4 @@
 package dev.takeover.transcript;
 
 /** Who is reading, from their bearer token: {@code upn} is the agent id, the {@code supervisor} group reads all. */
-public record Reader(String agentId, boolean supervisor) {
-
-    public static final String AGENT = "agent";
-    public static final String SUPERVISOR = "supervisor";
-}
+public record Reader(String agentId, boolean supervisor) {}

@@ -20,18 +20,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.takeover.agent.Agent;
-import dev.takeover.agent.Caller;
 import dev.takeover.agent.ConversationView;
 import dev.takeover.agent.Presence;
 import dev.takeover.agent.Routing;
 import dev.takeover.agent.Takeover;
 import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.http.Roles;
 import dev.takeover.events.Fields;
 
 @Path("/agents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Caller.AGENT_ROLE, Caller.SUPERVISOR_ROLE})
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
 @Tag(name = "Agents", description = "Registration, profiles and presence")
 public class AgentResource {
 
@@ -79,7 +79,7 @@ public class AgentResource {
     }
 
     @POST
-    @RolesAllowed(Caller.SUPERVISOR_ROLE)
+    @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Register an agent (supervisors)")
     @APIResponse(responseCode = "201", description = "Registered, offline")
     @APIResponse(responseCode = "409", description = "An agent with this id exists")
@@ -98,7 +98,7 @@ public class AgentResource {
     }
 
     @GET
-    @RolesAllowed(Caller.SUPERVISOR_ROLE)
+    @RolesAllowed(Roles.SUPERVISOR)
     @Transactional
     @Operation(summary = "Every agent with presence and load, optionally only those with one presence (supervisors)")
     public List<AgentView> agents(@QueryParam("presence") Presence presence) {
@@ -120,7 +120,7 @@ public class AgentResource {
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed(Caller.SUPERVISOR_ROLE)
+    @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Change an agent's name, skills, languages, teams or capacity (supervisors)")
     @APIResponse(responseCode = "404", description = "No such agent")
     public AgentView describe(@PathParam("id") String id, Profile profile) {

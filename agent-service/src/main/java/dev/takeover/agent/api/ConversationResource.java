@@ -20,6 +20,7 @@ import dev.takeover.agent.ConversationView;
 import dev.takeover.agent.Desk;
 import dev.takeover.agent.Takeover;
 import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.http.Roles;
 import dev.takeover.events.Fields;
 import dev.takeover.events.agent.InternalNoteAdded;
 
@@ -27,7 +28,7 @@ import dev.takeover.events.agent.InternalNoteAdded;
 @Path("/conversations/{conversationId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Caller.AGENT_ROLE, Caller.SUPERVISOR_ROLE})
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
 @Tag(name = "Conversations", description = "Accept, decline, reply, note, transfer, resolve, hand back")
 public class ConversationResource {
 

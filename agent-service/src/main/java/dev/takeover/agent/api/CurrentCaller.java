@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.takeover.agent.Caller;
 import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.http.Roles;
 
 /** The authenticated agent behind the current request, from the bearer token. */
 @RequestScoped
@@ -27,7 +28,7 @@ public class CurrentCaller {
             throw ProblemException.forbidden("the token names no agent (upn)");
         }
         String name = token.getClaim("name");
-        return new Caller(id, name == null ? id : name, identity.hasRole(Caller.SUPERVISOR_ROLE));
+        return new Caller(id, name == null ? id : name, identity.hasRole(Roles.SUPERVISOR));
     }
 
     /** The agent themselves or a supervisor. */

@@ -17,16 +17,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Multi;
 
-import dev.takeover.agent.Caller;
 import dev.takeover.agent.ConversationView;
 import dev.takeover.agent.Routing;
 import dev.takeover.agent.live.AgentStreams;
 import dev.takeover.agent.live.LiveLookups;
 import dev.takeover.agent.live.LiveUpdate;
+import dev.takeover.common.http.Roles;
 
 /** The calling agent's own view: profile, conversations and live stream. */
 @Path("/me")
-@RolesAllowed({Caller.AGENT_ROLE, Caller.SUPERVISOR_ROLE})
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
 @Tag(name = "Me", description = "The calling agent's profile, conversations and live stream")
 public class MeResource {
 

@@ -10,13 +10,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.takeover.agent.Caller;
 import dev.takeover.agent.QueueReport;
 import dev.takeover.agent.QueueReport.QueueItem;
+import dev.takeover.common.http.Roles;
 
 @Path("/queue")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Caller.SUPERVISOR_ROLE)
+@RolesAllowed(Roles.SUPERVISOR)
 @Tag(name = "Queue", description = "The queue, for supervisors")
 public class QueueResource {
 

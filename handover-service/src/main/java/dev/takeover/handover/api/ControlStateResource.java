@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.takeover.common.http.Roles;
 import dev.takeover.events.handover.ControlState;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.events.handover.HandoverRequested.Reason;
@@ -19,7 +20,7 @@ import dev.takeover.handover.Handover;
 /** Who is in charge of a conversation right now, why, and every transition that led there. */
 @Path("/conversations/{id}/control")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"agent", "supervisor"})
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
 public class ControlStateResource {
 
     public record Transition(

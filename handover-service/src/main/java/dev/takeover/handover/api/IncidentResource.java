@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.http.Roles;
 import dev.takeover.events.Fields;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.handover.Incident;
@@ -27,7 +28,7 @@ import dev.takeover.handover.Incidents;
 @Path("/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed("supervisor")
+@RolesAllowed(Roles.SUPERVISOR)
 public class IncidentResource {
 
     private final Incidents incidents;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.http.Roles;
 import dev.takeover.events.Fields;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.events.handover.HandoverRequested.Reason;
@@ -29,7 +30,7 @@ import dev.takeover.handover.policy.PolicyReplay;
 @Path("/policy")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed("supervisor")
+@RolesAllowed(Roles.SUPERVISOR)
 public class PolicyResource {
 
     private static final int MAX_REPLAY = 5000;

@@ -11,10 +11,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.http.Roles;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.transcript.ConversationRecord;
-import dev.takeover.transcript.Reader;
 import dev.takeover.transcript.Transcripts;
 import dev.takeover.transcript.privacy.CustomerErasure;
 
@@ -38,7 +38,7 @@ public class CustomerResource {
     /** Supervisors see every customer; an agent a customer one of whose conversations they may read. */
     @GET
     @Path("/conversations")
-    @RolesAllowed({Reader.AGENT, Reader.SUPERVISOR})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     public CustomerHistoryView conversations(
             @PathParam("customerId") String customerId, @QueryParam("limit") Integer limit) {
         int wanted = limit == null ? DEFAULT_LIMIT : limit;
@@ -61,7 +61,7 @@ public class CustomerResource {
      * left to anonymise, and still records the request.
      */
     @DELETE
-    @RolesAllowed(Reader.SUPERVISOR)
+    @RolesAllowed(Roles.SUPERVISOR)
     public CustomerErasure.Receipt erase(@PathParam("customerId") String customerId) {
         return erasure.erase(customerId, access.reader().agentId());
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.http.Roles;
 import dev.takeover.transcript.ConversationRecord;
 import dev.takeover.transcript.Reader;
 import dev.takeover.transcript.Transcripts;
@@ -24,7 +25,7 @@ public class ReadAccess {
     }
 
     public Reader reader() {
-        return new Reader(identity.getPrincipal().getName(), identity.hasRole(Reader.SUPERVISOR));
+        return new Reader(identity.getPrincipal().getName(), identity.hasRole(Roles.SUPERVISOR));
     }
 
     public ConversationRecord conversation(String conversationId) {

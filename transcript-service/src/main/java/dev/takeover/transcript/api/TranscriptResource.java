@@ -14,12 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.http.Roles;
 import dev.takeover.transcript.ConversationRecord;
 import dev.takeover.transcript.Cursor;
 import dev.takeover.transcript.EntryKind;
 import dev.takeover.transcript.EntrySender;
 import dev.takeover.transcript.HandoverBriefing;
-import dev.takeover.transcript.Reader;
 import dev.takeover.transcript.StoredEntry;
 import dev.takeover.transcript.TranscriptConfig;
 import dev.takeover.transcript.Transcripts;
@@ -27,7 +27,7 @@ import dev.takeover.transcript.export.ConversationExports;
 
 @Path("/conversations/{conversationId}")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Reader.AGENT, Reader.SUPERVISOR})
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
 public class TranscriptResource {
 
     private static final int EARLIER_CONTACTS_LOOKED_AT = 20;
