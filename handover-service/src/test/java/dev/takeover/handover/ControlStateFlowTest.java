@@ -4,13 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.events.CloudEvent;
 import dev.takeover.events.agent.ConversationAssigned;
@@ -25,7 +22,6 @@ import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.events.handover.HandoverStateChanged;
 import dev.takeover.handover.waiting.NoticePurpose;
 import dev.takeover.infrastructure.testing.ContractRecords;
-import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 
 import static dev.takeover.handover.ConversationFlow.PATIENCE;
@@ -35,28 +31,7 @@ import static org.awaitility.Awaitility.await;
 /** The control state follows agent-service's events, every transition is published with its cause, and the customer is told. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
-class ControlStateFlowTest {
-
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
-
-    AdjustableClock clock;
-    ConversationFlow flow;
-
-    ControlStateFlowTest(AdjustableClock clock) {
-        this.clock = clock;
-    }
-
-    @BeforeEach
-    void start() {
-        clock.travelTo(AdjustableClock.WEDNESDAY_MORNING);
-        flow = new ConversationFlow(kafka);
-    }
-
-    @AfterEach
-    void stop() {
-        flow.close();
-    }
+class ControlStateFlowTest extends FlowTest {
 
     @Test
     void fromBotToAgentAndBackEveryTransitionIsPublishedWithItsCauseAndTheCustomerIsToldEachStep() {

@@ -8,20 +8,16 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.events.CloudEvent;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.transcript.CustomerDataErased;
 import dev.takeover.infrastructure.testing.ContractRecords;
-import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 import dev.takeover.infrastructure.testing.TopicRecorder;
 
@@ -32,28 +28,7 @@ import static org.awaitility.Awaitility.await;
 /** Malformed input is parked with its reason while the conversation goes on; an erasure request is honoured. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
-class DataProtectionAndBadInputTest {
-
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
-
-    AdjustableClock clock;
-    ConversationFlow flow;
-
-    DataProtectionAndBadInputTest(AdjustableClock clock) {
-        this.clock = clock;
-    }
-
-    @BeforeEach
-    void start() {
-        clock.travelTo(AdjustableClock.WEDNESDAY_MORNING);
-        flow = new ConversationFlow(kafka);
-    }
-
-    @AfterEach
-    void stop() {
-        flow.close();
-    }
+class DataProtectionAndBadInputTest extends FlowTest {
 
     @Test
     void aMalformedAnalysisGoesToTheDeadLetterTopicWithItsReasonAndTheNextOneStillCounts() {

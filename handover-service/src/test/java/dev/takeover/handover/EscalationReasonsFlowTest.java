@@ -3,13 +3,10 @@ package dev.takeover.handover;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.events.CloudEvent;
 import dev.takeover.events.bot.MessageAnalyzed;
@@ -22,7 +19,6 @@ import dev.takeover.events.handover.HandoverRequested.Reason;
 import dev.takeover.events.handover.HandoverStateChanged;
 import dev.takeover.handover.waiting.NoticePurpose;
 import dev.takeover.infrastructure.testing.ContractRecords;
-import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 
 import static dev.takeover.handover.ConversationFlow.PATIENCE;
@@ -32,28 +28,7 @@ import static org.awaitility.Awaitility.await;
 /** Each built-in reason, end to end: analyses in, one explained takeover event and a notice out. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
-class EscalationReasonsFlowTest {
-
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
-
-    AdjustableClock clock;
-    ConversationFlow flow;
-
-    EscalationReasonsFlowTest(AdjustableClock clock) {
-        this.clock = clock;
-    }
-
-    @BeforeEach
-    void start() {
-        clock.travelTo(AdjustableClock.WEDNESDAY_MORNING);
-        flow = new ConversationFlow(kafka);
-    }
-
-    @AfterEach
-    void stop() {
-        flow.close();
-    }
+class EscalationReasonsFlowTest extends FlowTest {
 
     @Test
     void aFrustratedCustomerGetsAPersonWithHighPriorityAndIsToldWhyInTheirLanguage() {

@@ -3,23 +3,17 @@ package dev.takeover.handover;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.events.handover.HandoverRequested.Reason;
 import dev.takeover.events.handover.IncidentTagChanged;
 import dev.takeover.handover.waiting.NoticePurpose;
-import dev.takeover.infrastructure.TokenIssuer;
-import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
-import dev.takeover.infrastructure.testing.InjectTokenIssuer;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 
 import static dev.takeover.handover.ConversationFlow.PATIENCE;
@@ -32,31 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** Incident mode: declared over HTTP, matching conversations tagged, prioritised and told, the tag lifted at the end. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
-class IncidentFlowTest {
-
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
-
-    @InjectTokenIssuer
-    TokenIssuer tokens;
-
-    AdjustableClock clock;
-    ConversationFlow flow;
-
-    IncidentFlowTest(AdjustableClock clock) {
-        this.clock = clock;
-    }
-
-    @BeforeEach
-    void start() {
-        clock.travelTo(AdjustableClock.WEDNESDAY_MORNING);
-        flow = new ConversationFlow(kafka);
-    }
-
-    @AfterEach
-    void stop() {
-        flow.close();
-    }
+class IncidentFlowTest extends FlowTest {
 
     @Test
     void aConversationAboutADeclaredIncidentIsTaggedPrioritisedToldAndReleasedWhenItEnds() {

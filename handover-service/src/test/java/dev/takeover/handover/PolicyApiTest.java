@@ -4,19 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
-import dev.takeover.infrastructure.TokenIssuer;
-import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
-import dev.takeover.infrastructure.testing.InjectTokenIssuer;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 
 import static dev.takeover.handover.ConversationFlow.PATIENCE;
@@ -31,31 +25,7 @@ import static org.hamcrest.Matchers.nullValue;
 /** The policy over HTTP: what it is, a dry run on a given conversation, and the what-if replay over stored ones. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
-class PolicyApiTest {
-
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
-
-    @InjectTokenIssuer
-    TokenIssuer tokens;
-
-    AdjustableClock clock;
-    ConversationFlow flow;
-
-    PolicyApiTest(AdjustableClock clock) {
-        this.clock = clock;
-    }
-
-    @BeforeEach
-    void start() {
-        clock.travelTo(AdjustableClock.WEDNESDAY_MORNING);
-        flow = new ConversationFlow(kafka);
-    }
-
-    @AfterEach
-    void stop() {
-        flow.close();
-    }
+class PolicyApiTest extends FlowTest {
 
     @Test
     void theCurrentPolicyIsReadable() {

@@ -4,13 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.events.agent.ConversationAssigned;
 import dev.takeover.events.agent.QueuePositionChanged;
@@ -18,7 +15,6 @@ import dev.takeover.events.handover.ControlState;
 import dev.takeover.events.handover.FollowUpRequested;
 import dev.takeover.events.handover.HandoverStateChanged;
 import dev.takeover.handover.waiting.NoticePurpose;
-import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 
 import static dev.takeover.handover.ConversationFlow.PATIENCE;
@@ -28,28 +24,7 @@ import static org.awaitility.Awaitility.await;
 /** Nobody waits in silence: out of hours, with nobody online, and past the wait limit, the customer gets choices. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
-class WaitingPhaseFlowTest {
-
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
-
-    AdjustableClock clock;
-    ConversationFlow flow;
-
-    WaitingPhaseFlowTest(AdjustableClock clock) {
-        this.clock = clock;
-    }
-
-    @BeforeEach
-    void start() {
-        clock.travelTo(AdjustableClock.WEDNESDAY_MORNING);
-        flow = new ConversationFlow(kafka);
-    }
-
-    @AfterEach
-    void stop() {
-        flow.close();
-    }
+class WaitingPhaseFlowTest extends FlowTest {
 
     @Test
     void outOfHoursTheCustomerIsToldWhenPeopleAreBackAndCanAskForACallback() {
