@@ -31,7 +31,8 @@ class NluEvaluationReportTest {
     void measuresQualityPerLanguageAndSpeed() throws Exception {
         LanguageDetector languages = new LanguageDetector();
         SentimentAnalyzer sentiments = new SentimentAnalyzer();
-        LinearNlu nlu = new LinearNlu(NluSettings.defaults(), languages, sentiments);
+        SentenceEncoder encoder = new SentenceEncoder(SentenceEncoder.Model.ALL_MINILM_L6_V2_Q, 2);
+        LinearNlu nlu = new LinearNlu(NluSettings.defaults(), languages, sentiments, encoder);
         TrainingReport defaultTraining = nlu.replaceCatalogue(Catalogue.parse(Resources.read("nlu/catalogue.jsonl")));
 
         List<Evaluation.Labelled> labelled = Evaluation.load("/evaluation/labelled.jsonl");
@@ -47,7 +48,7 @@ class NluEvaluationReportTest {
         double[] defaultLatency = latencies(nlu, labelled, 3);
 
         Catalogue large = syntheticCatalogue(10_000, 150);
-        LinearNlu largeNlu = new LinearNlu(NluSettings.defaults(), languages, sentiments);
+        LinearNlu largeNlu = new LinearNlu(NluSettings.defaults(), languages, sentiments, encoder);
         TrainingReport largeTraining = largeNlu.replaceCatalogue(large);
         double[] largeLatency = latencies(largeNlu, labelled, 3);
 
