@@ -31,7 +31,7 @@ public interface BotConfig {
         double englishEmbeddingWeight();
 
         /** Its share for German and other languages, which the English embedding models understand less well. */
-        @WithDefault("0.4")
+        @WithDefault("0.2")
         double otherEmbeddingWeight();
 
         /**
@@ -41,13 +41,24 @@ public interface BotConfig {
         @WithDefault("0.05")
         double englishOutOfScopeQuantile();
 
-        /** The same for German and other languages, where the English embedding models separate less sharply. */
-        @WithDefault("0.10")
+        /** The same for German and other languages. */
+        @WithDefault("0.05")
         double otherOutOfScopeQuantile();
 
         /** Below this combined intent probability a message is out of scope as well. */
         @WithDefault("0.1")
         double minimumConfidence();
+
+        /**
+         * Not in English (where the English embedding models separate less sharply): below this one-vs-rest score of the
+         * lexical model no intent claims a message, so it is out of scope.
+         */
+        @WithDefault("0.10")
+        double minimumScore();
+
+        /** Not in English: below this TF-IDF similarity to the nearest training phrase a message is out of scope. */
+        @WithDefault("0.2")
+        double minimumSimilarity();
 
         /** The lexical model's regularisation parameter C. */
         @WithDefault("8")

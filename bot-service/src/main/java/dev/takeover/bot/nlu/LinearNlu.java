@@ -19,7 +19,8 @@ import dev.takeover.events.bot.MessageAnalyzed.Sentiment;
  * words and character n-grams (strong for German compounds and typos), one over sentence embeddings (strong for
  * English paraphrases), mixed per language; built-in rules tell the request for a person, the sentiment and the cues.
  * A message unlike every catalogue phrase, by a threshold calibrated on the catalogue itself, is out of scope rather
- * than forced into its nearest intent.
+ * than forced into its nearest intent; in German, where the English embedding model separates less sharply, so is a
+ * message the lexical model finds unlike every phrase.
  */
 public final class LinearNlu implements Nlu {
 
@@ -67,7 +68,7 @@ public final class LinearNlu implements Nlu {
         }
         Prediction lexical = current.lexical().predict(TextFeatures.terms(analysed, language));
         SemanticIndex.Match semantic = current.semantic().match(encoder.encode(analysed));
-        double weight = "en".equals(language) ? settings.englishEmbeddingWeight() : settings.otherEmbeddingWeight();
+        double weight = english(language) ? settings.englishEmbeddingWeight() : settings.otherEmbeddingWeight();
         Map<String, Double> lexicalProbability = new HashMap<>();
         for (Scored scored : lexical.ranked()) {
             lexicalProbability.put(scored.intent(), scored.probability());
@@ -90,9 +91,13 @@ public final class LinearNlu implements Nlu {
             }
         }
         Scored best = ranked.get(0);
+        boolean english = english(language);
         boolean outOfScope = settings.outOfScopeIntents().contains(best.intent())
                 || semantic.nearestSimilarity() < current.semantic().threshold(language)
-                || best.probability() < settings.minimumConfidence();
+                || best.probability() < settings.minimumConfidence()
+                || (!english
+                        && (lexical.bestRawScore() < settings.minimumScore()
+                                || lexical.nearestSimilarity() < settings.minimumSimilarity()));
         Intent intent;
         if (humanRequested && (outOfScope || best.probability() < PURE_REQUEST)) {
             intent = intent(Understanding.HUMAN_REQUEST, 0.9);
@@ -188,6 +193,10 @@ public final class LinearNlu implements Nlu {
     public Catalogue catalogue() {
         Trained current = trained;
         return current == null ? new Catalogue(List.of()) : current.catalogue();
+    }
+
+    private static boolean english(String language) {
+        return "en".equals(language);
     }
 
     private String beginning(String text) {

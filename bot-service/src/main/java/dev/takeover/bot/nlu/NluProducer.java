@@ -21,7 +21,9 @@ public class NluProducer {
                         settings.otherEmbeddingWeight(),
                         settings.englishOutOfScopeQuantile(),
                         settings.otherOutOfScopeQuantile(),
-                        settings.minimumConfidence()),
+                        settings.minimumConfidence(),
+                        settings.minimumScore(),
+                        settings.minimumSimilarity()),
                 new LanguageDetector(),
                 new SentimentAnalyzer(),
                 new SentenceEncoder(

@@ -14,6 +14,8 @@ import java.util.Set;
  *     would be called out of scope: sets the nearest-phrase similarity threshold for English messages
  * @param otherOutOfScopeQuantile the same for German and other languages
  * @param minimumConfidence below this combined probability no intent claims the message: out of scope
+ * @param minimumScore not in English: below this one-vs-rest score of the lexical model, out of scope
+ * @param minimumSimilarity not in English: below this TF-IDF cosine to the nearest phrase, out of scope
  */
 public record NluSettings(
         double cost,
@@ -23,13 +25,15 @@ public record NluSettings(
         double otherEmbeddingWeight,
         double englishOutOfScopeQuantile,
         double otherOutOfScopeQuantile,
-        double minimumConfidence) {
+        double minimumConfidence,
+        double minimumScore,
+        double minimumSimilarity) {
 
     double outOfScopeQuantile(String language) {
         return "en".equals(language) ? englishOutOfScopeQuantile : otherOutOfScopeQuantile;
     }
 
     public static NluSettings defaults() {
-        return new NluSettings(8.0, Set.of("out_of_scope", "oos"), 4_000, 0.7, 0.4, 0.05, 0.10, 0.1);
+        return new NluSettings(8.0, Set.of("out_of_scope", "oos"), 4_000, 0.7, 0.2, 0.05, 0.05, 0.1, 0.10, 0.2);
     }
 }
