@@ -22,7 +22,7 @@ public interface BotConfig {
         @WithDefault("nlu/catalogue.jsonl")
         String catalogue();
 
-        /** The sentence-embedding model, shipped in the jar: {@code BGE_SMALL_EN_V15_Q} or {@code ALL_MINILM_L6_V2_Q}. */
+        /** The sentence-embedding model, from a jar: {@code ALL_MINILM_L6_V2_Q} or {@code BGE_SMALL_EN_V15_Q}. */
         @WithDefault("ALL_MINILM_L6_V2_Q")
         SentenceEncoder.Model embeddingModel();
 
@@ -50,8 +50,8 @@ public interface BotConfig {
         double minimumConfidence();
 
         /**
-         * Not in English (where the English embedding models separate less sharply): below this one-vs-rest score of the
-         * lexical model no intent claims a message, so it is out of scope.
+         * Not in English (where the English embedding models separate less sharply): below this one-vs-rest score of
+         * the lexical model no intent claims a message, so it is out of scope.
          */
         @WithDefault("0.10")
         double minimumScore();

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The answer to a catalogue replacement: what was trained, how long it took (embedding the phrases included), the
- * embedding model, and the nearest-phrase similarity below which a message is out of scope, per language, as calibrated on this catalogue.
+ * embedding model, and the nearest-phrase similarity below which a message is out of scope, per language, as
+ * calibrated on this catalogue.
  */
 public record TrainingReport(
         int phrases,

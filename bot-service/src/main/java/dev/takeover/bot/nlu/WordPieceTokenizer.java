@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The uncased BERT tokenizer (Hugging Face's BertNormalizer, BertPreTokenizer and WordPiece) in plain Java, read from
- * the model's {@code tokenizer.json}. A native tokenizer library can be loaded only once per JVM, which breaks a service
- * whose tests start it in more than one class loader; this one has no such limit and gives the same ids.
+ * the model's {@code tokenizer.json}. A native tokenizer library can be loaded only once per JVM, which breaks a
+ * service whose tests start it in more than one class loader; this one has no such limit and gives the same ids.
  */
 final class WordPieceTokenizer {
 
