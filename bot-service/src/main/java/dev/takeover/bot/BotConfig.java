@@ -6,6 +6,8 @@ import java.util.Set;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import dev.takeover.bot.nlu.SentenceEncoder;
+
 /** How the bot understands, answers and collects. */
 @ConfigMapping(prefix = "takeover.bot")
 public interface BotConfig {
@@ -20,16 +22,46 @@ public interface BotConfig {
         @WithDefault("nlu/catalogue.jsonl")
         String catalogue();
 
-        /** Below this one-vs-rest score no intent claims a message, so it is out of scope. */
+        /** The sentence-embedding model, from a jar: {@code ALL_MINILM_L6_V2_Q} or {@code BGE_SMALL_EN_V15_Q}. */
+        @WithDefault("ALL_MINILM_L6_V2_Q")
+        SentenceEncoder.Model embeddingModel();
+
+        /** The semantic model's share of the intent probability for English messages. */
+        @WithDefault("0.7")
+        double englishEmbeddingWeight();
+
+        /** Its share for German and other languages, which the English embedding models understand less well. */
+        @WithDefault("0.2")
+        double otherEmbeddingWeight();
+
+        /**
+         * English messages are out of scope below the nearest-phrase similarity that this share of the catalogue's own
+         * English phrases, each left out in turn, would fall below; calibrated whenever a catalogue is trained.
+         */
+        @WithDefault("0.05")
+        double englishOutOfScopeQuantile();
+
+        /** The same for German and other languages. */
+        @WithDefault("0.05")
+        double otherOutOfScopeQuantile();
+
+        /** Below this combined intent probability a message is out of scope as well. */
+        @WithDefault("0.1")
+        double minimumConfidence();
+
+        /**
+         * Not in English (where the English embedding models separate less sharply): below this one-vs-rest score of
+         * the lexical model no intent claims a message, so it is out of scope.
+         */
         @WithDefault("0.10")
         double minimumScore();
 
-        /** Below this similarity to the nearest training phrase a message is out of scope. */
+        /** Not in English: below this TF-IDF similarity to the nearest training phrase a message is out of scope. */
         @WithDefault("0.2")
         double minimumSimilarity();
 
-        /** The linear model's regularisation parameter C. */
-        @WithDefault("16")
+        /** The lexical model's regularisation parameter C. */
+        @WithDefault("8")
         double cost();
 
         /** Catalogue intents that mean "not ours", for catalogues that train them explicitly. */

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -47,17 +48,20 @@ public class CatalogueStore {
         }
     }
 
-    /** Trains the catalogue, and stores it for the other instances only once it trained. */
-    @Transactional
+    /**
+     * Trains the catalogue, and stores it for the other instances only once it trained. Training runs outside any
+     * transaction, so a large catalogue on a slow machine cannot outlast the transaction timeout.
+     */
     public TrainingReport replace(String body) {
         Catalogue catalogue = Catalogue.parse(body);
         synchronized (this) {
             TrainingReport report = nlu.replaceCatalogue(catalogue);
-            Number version = (Number) Panache.getEntityManager()
-                    .createNativeQuery("insert into nlu_catalogue (body) values (?1) returning version")
-                    .setParameter(1, body)
-                    .getSingleResult();
-            loadedVersion = version.longValue();
+            loadedVersion = QuarkusTransaction.requiringNew()
+                    .call(() -> ((Number) Panache.getEntityManager()
+                                    .createNativeQuery("insert into nlu_catalogue (body) values (?1) returning version")
+                                    .setParameter(1, body)
+                                    .getSingleResult())
+                            .longValue());
             return report;
         }
     }

@@ -2,10 +2,13 @@ package dev.takeover.bot.nlu;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
@@ -16,18 +19,27 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 
 /**
- * An intent classifier trained from a catalogue: TF-IDF vectors of {@link TextFeatures} terms, one-vs-rest logistic
- * regression (liblinear) for the intent, and the nearest training phrase for how close the message is to anything the
- * catalogue covers. Immutable once trained, so one instance serves every thread until a new catalogue replaces it.
+ * The lexical half of the intent classifier: TF-IDF vectors of {@link TextFeatures} terms and one-vs-rest logistic
+ * regression (liblinear), one binary model per intent trained in parallel, plus the nearest training phrase by TF-IDF
+ * cosine. Immutable once trained, so one instance serves every thread until a new catalogue replaces it.
  */
 final class IntentModel {
 
     private static final double PAIR_WEIGHT = 0.6;
     private static final double CHAR_WEIGHT = 0.9;
+    /**
+     * At most this many weights (4 bytes each) for all intents together: beyond it, terms seen in only one phrase go
+     * first. Keeps a large catalogue's model, and the one it replaces, well inside a 512 MB heap.
+     */
+    private static final long MAX_WEIGHTS = 8_000_000;
+    /** Negative examples per one-vs-rest model, beyond which they are sampled. */
+    private static final int MAX_NEGATIVES = 3_000;
 
     private final Map<String, Integer> vocabulary;
     private final double[] idf;
-    private final Model model;
+    /** One weight vector per intent, the bias last; floats halve the memory of a large catalogue's model. */
+    private final float[][] weights;
+
     private final String[] intents;
     private final int[][] postingDocs;
     private final float[][] postingWeights;
@@ -36,14 +48,14 @@ final class IntentModel {
     private IntentModel(
             Map<String, Integer> vocabulary,
             double[] idf,
-            Model model,
+            float[][] weights,
             String[] intents,
             int[][] postingDocs,
             float[][] postingWeights,
             int[] docIntent) {
         this.vocabulary = vocabulary;
         this.idf = idf;
-        this.model = model;
+        this.weights = weights;
         this.intents = intents;
         this.postingDocs = postingDocs;
         this.postingWeights = postingWeights;
@@ -80,6 +92,24 @@ final class IntentModel {
                 }
             }
         }
+        long intentCount = examples.stream().map(Example::intent).distinct().count();
+        int minimumDocumentFrequency = 1;
+        while ((long) countAtLeast(documentFrequency, minimumDocumentFrequency) * intentCount > MAX_WEIGHTS) {
+            minimumDocumentFrequency++;
+        }
+        if (minimumDocumentFrequency > 1) {
+            Map<String, Integer> kept = new HashMap<>();
+            List<Integer> keptFrequency = new ArrayList<>();
+            for (Map.Entry<String, Integer> term : vocabulary.entrySet()) {
+                int frequency = documentFrequency.get(term.getValue());
+                if (frequency >= minimumDocumentFrequency) {
+                    kept.put(term.getKey(), kept.size());
+                    keptFrequency.add(frequency);
+                }
+            }
+            vocabulary = kept;
+            documentFrequency = keptFrequency;
+        }
         double[] idf = new double[vocabulary.size()];
         for (int i = 0; i < idf.length; i++) {
             idf[i] = Math.log((1.0 + examples.size()) / (1.0 + documentFrequency.get(i))) + 1.0;
@@ -101,14 +131,13 @@ final class IntentModel {
             docIntent[i] = label;
         }
 
-        Problem problem = new Problem();
-        problem.l = examples.size();
-        problem.n = vocabulary.size() + 1;
-        problem.x = withBias(vectors, problem.n);
-        problem.y = labels;
-        problem.bias = 1.0;
+        int features = vocabulary.size() + 1;
+        Feature[][] biased = withBias(vectors, features);
         Linear.disableDebugOutput();
-        Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR_DUAL, cost, 0.1));
+        float[][] weights = IntStream.range(0, intentNames.size())
+                .parallel()
+                .mapToObj(intent -> oneVersusRest(biased, labels, intent, features, cost))
+                .toArray(float[][]::new);
 
         int[][] postingDocs = new int[vocabulary.size()][];
         float[][] postingWeights = new float[vocabulary.size()][];
@@ -132,24 +161,63 @@ final class IntentModel {
             }
         }
         return new IntentModel(
-                vocabulary, idf, model, intentNames.toArray(String[]::new), postingDocs, postingWeights, docIntent);
+                vocabulary, idf, weights, intentNames.toArray(String[]::new), postingDocs, postingWeights, docIntent);
+    }
+
+    /**
+     * One intent against the rest. In a large catalogue the rest is sampled (every phrase of the intent, at most
+     * {@link #MAX_NEGATIVES} others), which makes training several times faster; the bias is then corrected by the
+     * sampling rate, so the probability stays that of the whole catalogue.
+     */
+    private static float[] oneVersusRest(Feature[][] x, double[] labels, int intent, int features, double cost) {
+        List<Integer> positives = new ArrayList<>();
+        List<Integer> negatives = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            (labels[i] == intent ? positives : negatives).add(i);
+        }
+        double negativeRate = 1;
+        if (negatives.size() > MAX_NEGATIVES) {
+            Collections.shuffle(negatives, new Random(intent));
+            negativeRate = (double) MAX_NEGATIVES / negatives.size();
+            negatives = negatives.subList(0, MAX_NEGATIVES);
+        }
+        Problem problem = new Problem();
+        problem.l = positives.size() + negatives.size();
+        problem.n = features;
+        problem.x = new Feature[problem.l][];
+        problem.y = new double[problem.l];
+        int row = 0;
+        for (int i : positives) {
+            problem.x[row] = x[i];
+            problem.y[row++] = 1;
+        }
+        for (int i : negatives) {
+            problem.x[row] = x[i];
+            problem.y[row++] = -1;
+        }
+        problem.bias = 1.0;
+        Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR_DUAL, cost, 0.1));
+        double[] trained = model.getFeatureWeights();
+        double sign = model.getLabels()[0] == 1 ? 1 : -1;
+        float[] weights = new float[features];
+        for (int f = 0; f < Math.min(features, trained.length); f++) {
+            weights[f] = (float) (sign * trained[f]);
+        }
+        weights[features - 1] += (float) Math.log(negativeRate);
+        return weights;
     }
 
     Prediction predict(List<String> terms) {
         Feature[] vector = vectorise(terms, vocabulary, idf);
-        int[] labels = model.getLabels();
-        double[] decisions = new double[labels.length];
-        Linear.predictValues(model, withBias(vector, vocabulary.size() + 1), decisions);
-
+        int bias = vocabulary.size();
         double[] scores = new double[intents.length];
-        if (intents.length == 2) {
-            double positive = sigmoid(decisions[0]);
-            scores[labels[0]] = positive;
-            scores[labels[1]] = 1 - positive;
-        } else {
-            for (int i = 0; i < labels.length; i++) {
-                scores[labels[i]] = sigmoid(decisions[i]);
+        for (int i = 0; i < intents.length; i++) {
+            float[] w = weights[i];
+            double decision = w[bias];
+            for (Feature feature : vector) {
+                decision += w[feature.getIndex() - 1] * feature.getValue();
             }
+            scores[i] = sigmoid(decision);
         }
         double best = Arrays.stream(scores).max().orElse(0);
         double sum = Arrays.stream(scores).sum();
@@ -245,6 +313,11 @@ final class IntentModel {
         Feature[] biased = Arrays.copyOf(vector, vector.length + 1);
         biased[vector.length] = new FeatureNode(biasIndex, 1.0);
         return biased;
+    }
+
+    private static int countAtLeast(List<Integer> frequencies, int minimum) {
+        return (int)
+                frequencies.stream().filter(frequency -> frequency >= minimum).count();
     }
 
     private static List<String> distinct(List<String> terms) {

@@ -1,7 +1,11 @@
 package dev.takeover.bot.nlu;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.takeover.bot.nlu.IntentModel.Prediction;
@@ -11,28 +15,43 @@ import dev.takeover.events.bot.MessageAnalyzed.Intent;
 import dev.takeover.events.bot.MessageAnalyzed.Sentiment;
 
 /**
- * The in-process NLU: OpenNLP tells the language, a linear model trained on the catalogue the intent, and built-in
- * rules the request for a person, the sentiment and the cues. A message no intent claims, or unlike every training
- * phrase, is out of scope rather than forced into its nearest intent.
+ * The in-process NLU: OpenNLP tells the language; two linear models trained on the catalogue tell the intent, one over
+ * words and character n-grams (strong for German compounds and typos), one over sentence embeddings (strong for
+ * English paraphrases), mixed per language; built-in rules tell the request for a person, the sentiment and the cues.
+ * A message unlike every catalogue phrase, by a threshold calibrated on the catalogue itself, is out of scope rather
+ * than forced into its nearest intent; in German, where the English embedding model separates less sharply, so is a
+ * message the lexical model finds unlike every phrase.
  */
 public final class LinearNlu implements Nlu {
 
     private static final int ALTERNATIVES = 3;
     /** A request for a person whose topic is this unclear is just that: a request for a person. */
     private static final double PURE_REQUEST = 0.5;
+    /** Ridge regularisation and softmax temperature of the semantic model, measured on the development sets. */
+    private static final double RIDGE_LAMBDA = 2.0;
+
+    private static final double TEMPERATURE = 0.1;
 
     private final NluSettings settings;
     private final LanguageDetector languages;
     private final SentimentAnalyzer sentiments;
+    private final SentenceEncoder encoder;
     private final HumanRequestDetector humanRequests = new HumanRequestDetector();
     private volatile Trained trained;
 
-    private record Trained(Catalogue catalogue, IntentModel model) {}
+    private record Trained(
+            Catalogue catalogue,
+            String[] intents,
+            IntentModel lexical,
+            SemanticIndex semantic,
+            Map<String, float[]> embeddings) {}
 
-    public LinearNlu(NluSettings settings, LanguageDetector languages, SentimentAnalyzer sentiments) {
+    public LinearNlu(
+            NluSettings settings, LanguageDetector languages, SentimentAnalyzer sentiments, SentenceEncoder encoder) {
         this.settings = settings;
         this.languages = languages;
         this.sentiments = sentiments;
+        this.encoder = encoder;
     }
 
     @Override
@@ -47,9 +66,23 @@ public final class LinearNlu implements Nlu {
         if (current == null) {
             throw new IllegalStateException("no catalogue has been trained yet");
         }
-        Prediction prediction = current.model().predict(TextFeatures.terms(analysed, language));
+        Prediction lexical = current.lexical().predict(TextFeatures.terms(analysed, language));
+        SemanticIndex.Match semantic = current.semantic().match(encoder.encode(analysed));
+        double weight = english(language) ? settings.englishEmbeddingWeight() : settings.otherEmbeddingWeight();
+        Map<String, Double> lexicalProbability = new HashMap<>();
+        for (Scored scored : lexical.ranked()) {
+            lexicalProbability.put(scored.intent(), scored.probability());
+        }
+        List<Scored> ranked = new ArrayList<>(current.intents().length);
+        for (int i = 0; i < current.intents().length; i++) {
+            String name = current.intents()[i];
+            ranked.add(new Scored(
+                    name, weight * semantic.probabilities()[i] + (1 - weight) * lexicalProbability.get(name)));
+        }
+        ranked.sort(Comparator.comparingDouble(Scored::probability).reversed());
+
         List<Intent> alternatives = new ArrayList<>(ALTERNATIVES);
-        for (Scored scored : prediction.ranked()) {
+        for (Scored scored : ranked) {
             if (alternatives.size() == ALTERNATIVES) {
                 break;
             }
@@ -57,46 +90,113 @@ public final class LinearNlu implements Nlu {
                 alternatives.add(intent(scored.intent(), scored.probability()));
             }
         }
-        Scored best = prediction.best();
+        Scored best = ranked.get(0);
+        boolean english = english(language);
         boolean outOfScope = settings.outOfScopeIntents().contains(best.intent())
-                || prediction.bestRawScore() < settings.minimumScore()
-                || prediction.nearestSimilarity() < settings.minimumSimilarity();
+                || semantic.nearestSimilarity() < current.semantic().threshold(language)
+                || best.probability() < settings.minimumConfidence()
+                || (!english
+                        && (lexical.bestRawScore() < settings.minimumScore()
+                                || lexical.nearestSimilarity() < settings.minimumSimilarity()));
         Intent intent;
         if (humanRequested && (outOfScope || best.probability() < PURE_REQUEST)) {
             intent = intent(Understanding.HUMAN_REQUEST, 0.9);
             outOfScope = false;
         } else if (outOfScope) {
-            intent = intent(Understanding.OUT_OF_SCOPE, 1 - prediction.bestRawScore());
+            intent = intent(Understanding.OUT_OF_SCOPE, 1 - best.probability());
         } else {
             intent = intent(best.intent(), best.probability());
         }
         return new Understanding(language, intent, alternatives, outOfScope, humanRequested, sentiment, cues);
     }
 
+    /** Trains beside the catalogue in use, which keeps serving until the new one replaces it in one step. */
     @Override
     public synchronized TrainingReport replaceCatalogue(Catalogue catalogue) {
         long started = System.nanoTime();
-        List<IntentModel.Example> examples = new ArrayList<>(catalogue.phrases().size());
-        for (TrainingPhrase phrase : catalogue.phrases()) {
+        List<TrainingPhrase> phrases = catalogue.phrases();
+        List<String> phraseLanguages = new ArrayList<>(phrases.size());
+        List<IntentModel.Example> examples = new ArrayList<>(phrases.size());
+        for (TrainingPhrase phrase : phrases) {
             String language = phrase.language() != null ? phrase.language() : languages.detect(phrase.text(), null);
+            phraseLanguages.add(language);
             examples.add(new IntentModel.Example(TextFeatures.terms(phrase.text(), language), phrase.intent()));
         }
-        IntentModel model = IntentModel.train(examples, settings.cost());
-        trained = new Trained(catalogue, model);
+        IntentModel lexical = IntentModel.train(examples, settings.cost());
+        String[] intents =
+                phrases.stream().map(TrainingPhrase::intent).distinct().toArray(String[]::new);
+
+        long embeddingStarted = System.nanoTime();
+        Map<String, float[]> embeddings = embed(phrases);
+        long embeddingMillis = (System.nanoTime() - embeddingStarted) / 1_000_000;
+        float[][] vectors = new float[phrases.size()][];
+        int[] labels = new int[phrases.size()];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < intents.length; i++) {
+            index.put(intents[i], i);
+        }
+        Set<Integer> outOfScopeLabels = new HashSet<>();
+        settings.outOfScopeIntents().stream()
+                .filter(index::containsKey)
+                .forEach(name -> outOfScopeLabels.add(index.get(name)));
+        for (int i = 0; i < phrases.size(); i++) {
+            vectors[i] = embeddings.get(phrases.get(i).text());
+            labels[i] = index.get(phrases.get(i).intent());
+        }
+        SemanticIndex semantic = SemanticIndex.train(
+                vectors,
+                labels,
+                intents.length,
+                phraseLanguages,
+                outOfScopeLabels,
+                RIDGE_LAMBDA,
+                TEMPERATURE,
+                settings::outOfScopeQuantile);
+
+        trained = new Trained(catalogue, intents, lexical, semantic, embeddings);
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new TrainingReport(
-                catalogue.phrases().size(),
+                phrases.size(),
                 catalogue.phrasesPerIntent().size(),
                 catalogue.phrasesPerIntent(),
                 catalogue.phrasesPerLanguage(),
-                model.vocabularySize(),
-                millis);
+                lexical.vocabularySize(),
+                millis,
+                embeddingMillis,
+                encoder.model().name(),
+                Map.copyOf(semantic.thresholds()));
+    }
+
+    /** Embeddings per distinct text; texts the catalogue in use already had are not embedded again. */
+    private Map<String, float[]> embed(List<TrainingPhrase> phrases) {
+        Trained previous = trained;
+        Map<String, float[]> known = previous == null ? Map.of() : previous.embeddings();
+        Map<String, float[]> embeddings = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (TrainingPhrase phrase : phrases) {
+            float[] vector = known.get(phrase.text());
+            if (vector != null) {
+                embeddings.put(phrase.text(), vector);
+            } else if (!embeddings.containsKey(phrase.text())) {
+                embeddings.put(phrase.text(), null);
+                missing.add(phrase.text());
+            }
+        }
+        float[][] computed = encoder.encode(missing);
+        for (int i = 0; i < missing.size(); i++) {
+            embeddings.put(missing.get(i), computed[i]);
+        }
+        return embeddings;
     }
 
     @Override
     public Catalogue catalogue() {
         Trained current = trained;
         return current == null ? new Catalogue(List.of()) : current.catalogue();
+    }
+
+    private static boolean english(String language) {
+        return "en".equals(language);
     }
 
     private String beginning(String text) {

@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.Produces;
 
 import dev.takeover.bot.BotConfig;
 
-/** The NLU backend in use: the in-process linear one. Another backend replaces this producer, nothing else. */
+/** The NLU backend in use: the in-process one. Another backend (an LLM, say) replaces this producer, nothing else. */
 public class NluProducer {
 
     @Produces
@@ -14,12 +14,19 @@ public class NluProducer {
         BotConfig.Nlu settings = config.nlu();
         return new LinearNlu(
                 new NluSettings(
-                        settings.minimumScore(),
-                        settings.minimumSimilarity(),
                         settings.cost(),
                         settings.outOfScopeIntents(),
-                        settings.maxAnalysedLength()),
+                        settings.maxAnalysedLength(),
+                        settings.englishEmbeddingWeight(),
+                        settings.otherEmbeddingWeight(),
+                        settings.englishOutOfScopeQuantile(),
+                        settings.otherOutOfScopeQuantile(),
+                        settings.minimumConfidence(),
+                        settings.minimumScore(),
+                        settings.minimumSimilarity()),
                 new LanguageDetector(),
-                new SentimentAnalyzer());
+                new SentimentAnalyzer(),
+                new SentenceEncoder(
+                        settings.embeddingModel(), Runtime.getRuntime().availableProcessors()));
     }
 }

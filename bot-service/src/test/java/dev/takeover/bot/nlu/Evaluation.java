@@ -22,8 +22,17 @@ import dev.takeover.events.bot.MessageAnalyzed.Sentiment;
  */
 final class Evaluation {
 
-    /** One labelled message; {@code intent} is "out_of_scope" for what the catalogue does not cover. */
-    record Labelled(String text, String language, String intent, Sentiment.Label sentiment, boolean humanRequested) {}
+    /**
+     * One labelled message; {@code intent} is "out_of_scope" for what the catalogue does not cover. {@code sentiment}
+     * is null where only the intent is labelled; {@code split} is "dev" or "test" where a set has both.
+     */
+    record Labelled(
+            String text,
+            String language,
+            String intent,
+            Sentiment.Label sentiment,
+            boolean humanRequested,
+            String split) {}
 
     record Outcome(Labelled expected, Understanding actual) {
         /** A pure request for a person has no topic: its intent is not scored, only the request. */
@@ -79,8 +88,11 @@ final class Evaluation {
                         node.get("text").asText(),
                         node.get("language").asText(),
                         node.get("intent").asText(),
-                        Sentiment.Label.valueOf(node.get("sentiment").asText()),
-                        node.get("humanRequested").asBoolean()));
+                        node.hasNonNull("sentiment")
+                                ? Sentiment.Label.valueOf(node.get("sentiment").asText())
+                                : null,
+                        node.path("humanRequested").asBoolean(false),
+                        node.hasNonNull("split") ? node.get("split").asText() : null));
             }
         }
         return labelled;
@@ -170,6 +182,20 @@ final class Evaluation {
         return out.toString();
     }
 
+    /** The intent metrics only, for sets labelled with intents alone. */
+    static String intentTable(Map<String, Scores> byColumn) {
+        StringBuilder out = new StringBuilder();
+        out.append("| metric | ").append(String.join(" | ", byColumn.keySet())).append(" |\n");
+        out.append("|---|").append("---|".repeat(byColumn.size())).append('\n');
+        row(out, "messages", byColumn, s -> String.valueOf(s.messages()));
+        row(out, "intent accuracy (incl. out of scope)", byColumn, s -> pct(s.intentAccuracy()));
+        row(out, "intent macro F1", byColumn, s -> pct(s.macroF1()));
+        row(out, "out-of-scope precision", byColumn, s -> pct(s.outOfScope().precision()));
+        row(out, "out-of-scope recall", byColumn, s -> pct(s.outOfScope().recall()));
+        row(out, "out-of-scope F1", byColumn, s -> pct(s.outOfScope().f1()));
+        return out.toString();
+    }
+
     static String perIntentTable(Map<String, Scores> byLanguage) {
         Set<String> intents = new TreeSet<>();
         byLanguage.values().forEach(s -> intents.addAll(s.perIntent().keySet()));
@@ -194,8 +220,9 @@ final class Evaluation {
         for (Outcome o : outcomes) {
             boolean wrong = (o.scoresIntent() && !o.intentCorrect())
                     || o.expected().humanRequested() != o.actual().humanRequested()
-                    || (o.expected().sentiment() == Sentiment.Label.NEGATIVE)
-                            != (o.actual().sentiment().label() == Sentiment.Label.NEGATIVE)
+                    || (o.expected().sentiment() != null
+                            && (o.expected().sentiment() == Sentiment.Label.NEGATIVE)
+                                    != (o.actual().sentiment().label() == Sentiment.Label.NEGATIVE))
                     || !o.expected().language().equals(o.actual().language());
             if (wrong) {
                 out.append(String.format(
@@ -208,7 +235,7 @@ final class Evaluation {
                         o.actual().intent().confidence(),
                         o.expected().humanRequested() ? "human" : "–",
                         o.actual().humanRequested() ? "human" : "–",
-                        o.expected().sentiment(),
+                        o.expected().sentiment() == null ? "–" : o.expected().sentiment(),
                         o.actual().sentiment().label()));
             }
         }

@@ -1,13 +1,17 @@
 package dev.takeover.bot.nlu;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.takeover.bot.dialogue.Resources;
+import dev.takeover.events.bot.MessageAnalyzed.Intent;
 import dev.takeover.events.bot.MessageAnalyzed.Sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,13 +19,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NluTest {
 
+    private static SentenceEncoder encoder;
     private static LinearNlu nlu;
     private final HumanRequestDetector humanRequests = new HumanRequestDetector();
 
     @BeforeAll
     static void train() {
-        nlu = new LinearNlu(NluSettings.defaults(), new LanguageDetector(), new SentimentAnalyzer());
+        encoder = new SentenceEncoder(SentenceEncoder.Model.ALL_MINILM_L6_V2_Q, 2);
+        nlu = fresh();
         nlu.replaceCatalogue(Catalogue.parse(Resources.read("nlu/catalogue.jsonl")));
+    }
+
+    @AfterAll
+    static void close() {
+        encoder.close();
+    }
+
+    private static LinearNlu fresh() {
+        return new LinearNlu(NluSettings.defaults(), new LanguageDetector(), new SentimentAnalyzer(), encoder);
     }
 
     @ParameterizedTest
@@ -119,7 +134,7 @@ class NluTest {
 
     @Test
     void aNewCatalogueReplacesTheIntents() {
-        LinearNlu fresh = new LinearNlu(NluSettings.defaults(), new LanguageDetector(), new SentimentAnalyzer());
+        LinearNlu fresh = fresh();
         fresh.replaceCatalogue(new Catalogue(List.of(
                 new TrainingPhrase("book a table for two", "restaurant_booking", "en"),
                 new TrainingPhrase("reserve a table tonight", "restaurant_booking", "en"),
@@ -127,6 +142,69 @@ class NluTest {
                 new TrainingPhrase("do you have vegan dishes", "menu", "en"))));
 
         assertThat(fresh.understand("can I book a table tonight", null).intent().name())
+                .isEqualTo("restaurant_booking");
+    }
+
+    @Test
+    void calibratesTheOutOfScopeThresholdOnEachCatalogueAndLanguage() {
+        LinearNlu fresh = fresh();
+        TrainingReport report = fresh.replaceCatalogue(Catalogue.parse(Resources.read("nlu/catalogue.jsonl")));
+
+        assertThat(report.embeddingModel()).isEqualTo("ALL_MINILM_L6_V2_Q");
+        assertThat(report.outOfScopeThresholds()).containsOnlyKeys("de", "en");
+        assertThat(report.outOfScopeThresholds().values())
+                .allSatisfy(threshold -> assertThat(threshold).isBetween(0.0, 1.0));
+        assertThat(fresh.understand("what is the capital of australia", null).outOfScope())
+                .isTrue();
+        assertThat(fresh.understand("how do I bake a chocolate cake", null).outOfScope())
+                .isTrue();
+        assertThat(fresh.understand("my parcel never arrived", null).intent().name())
+                .isEqualTo("delivery_problem");
+    }
+
+    @Test
+    void anExplicitOutOfScopeIntentIsARejectClassNotAnIntent() {
+        LinearNlu fresh = fresh();
+        fresh.replaceCatalogue(new Catalogue(List.of(
+                new TrainingPhrase("book a table for two", "restaurant_booking", "en"),
+                new TrainingPhrase("reserve a table tonight", "restaurant_booking", "en"),
+                new TrainingPhrase("what's on the menu", "menu", "en"),
+                new TrainingPhrase("do you have vegan dishes", "menu", "en"),
+                new TrainingPhrase("what's the weather tomorrow", "oos", "en"),
+                new TrainingPhrase("will it rain this weekend", "oos", "en"))));
+
+        Understanding weather = fresh.understand("is it going to rain tomorrow", null);
+        assertThat(weather.outOfScope()).isTrue();
+        assertThat(weather.intent().name()).isEqualTo(Understanding.OUT_OF_SCOPE);
+        assertThat(weather.alternatives()).extracting(Intent::name).doesNotContain("oos");
+    }
+
+    @Test
+    void keepsServingTheCatalogueInUseWhileANewOneTrains() throws Exception {
+        LinearNlu serving = fresh();
+        serving.replaceCatalogue(Catalogue.parse(Resources.read("nlu/catalogue.jsonl")));
+        List<TrainingPhrase> phrases = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            phrases.add(new TrainingPhrase("book table number " + i, "restaurant_booking", "en"));
+            phrases.add(new TrainingPhrase("show the menu page " + i, "menu", "en"));
+        }
+        CompletableFuture<TrainingReport> training =
+                CompletableFuture.supplyAsync(() -> serving.replaceCatalogue(new Catalogue(phrases)));
+
+        List<String> seen = new ArrayList<>();
+        do {
+            seen.add(serving.understand("Wo bleibt meine Bestellung?", null)
+                    .intent()
+                    .name());
+        } while (!training.isDone());
+        assertThat(training.get().phrases()).isEqualTo(800);
+        String afterwards =
+                serving.understand("Wo bleibt meine Bestellung?", null).intent().name();
+        assertThat(seen)
+                .as("every analysis during training comes whole from the old catalogue or the new one")
+                .allSatisfy(intent -> assertThat(intent).isIn("order_status", afterwards));
+        assertThat(seen.get(0)).isEqualTo("order_status");
+        assertThat(serving.understand("book table number 12", null).intent().name())
                 .isEqualTo("restaurant_booking");
     }
 }
