@@ -12,8 +12,10 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -68,7 +70,9 @@ public class OutboxRelay {
         worker.start();
     }
 
-    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+    /** Stops before the datasource and the producer close, so the last batch is either sent or left for next time. */
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent shutdown)
+            throws InterruptedException {
         running = false;
         wakeUp();
         worker.join(config.sendTimeout().toMillis());
@@ -85,8 +89,10 @@ public class OutboxRelay {
                     awaitWakeUp(config.pollInterval());
                 }
             } catch (RuntimeException | SQLException e) {
-                LOG.warnf("outbox relay will retry: %s", e.getMessage());
-                awaitWakeUp(config.pollInterval().multipliedBy(5));
+                if (running) {
+                    LOG.warnf("outbox relay will retry: %s", e.getMessage());
+                    awaitWakeUp(config.pollInterval().multipliedBy(5));
+                }
             }
         }
     }
