@@ -41,7 +41,7 @@ public final class LocalStack {
         System.out.println(
                 "Starting Kafka, PostgreSQL and the four services (logs in " + work.resolve("logs") + ") ...");
         Platform platform = Platform.start(new Platform.Settings(
-                repository, work, KAFKA_PORT, POSTGRES_PORT, ports, Map.of(), Duration.ofMinutes(3)));
+                repository, work, 1, KAFKA_PORT, POSTGRES_PORT, ports, Map.of(), Duration.ofMinutes(3)));
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
 
         CountDownLatch stopped = new CountDownLatch(1);

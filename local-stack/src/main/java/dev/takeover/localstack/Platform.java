@@ -3,12 +3,14 @@ package dev.takeover.localstack;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import dev.takeover.infrastructure.FreePorts;
 import dev.takeover.infrastructure.Infrastructure;
 import dev.takeover.infrastructure.PlatformService;
 import dev.takeover.infrastructure.ServiceProcess;
@@ -24,15 +26,17 @@ public final class Platform implements AutoCloseable {
     private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
     private final Infrastructure infrastructure;
-    private final Map<PlatformService, ServiceProcess> services = new EnumMap<>(PlatformService.class);
+    private final Map<PlatformService, List<ServiceProcess>> services = new EnumMap<>(PlatformService.class);
 
     /**
-     * Where to find the packaged services, which ports to use (0 picks a free one for the broker and the database),
-     * and any extra environment for the services.
+     * Where to find the packaged services, how many instances of each to run, which ports to use (0 picks a free one
+     * for the broker and the database; instances after the first always get a free port), and any extra environment
+     * for the services.
      */
     public record Settings(
             Path repository,
             Path workDirectory,
+            int instancesPerService,
             int kafkaPort,
             int postgresPort,
             Map<PlatformService, Integer> httpPorts,
@@ -61,19 +65,23 @@ public final class Platform implements AutoCloseable {
         for (PlatformService service : PlatformService.values()) {
             Map<String, String> environment = infrastructure.serviceEnvironment(service);
             environment.putAll(settings.serviceEnvironment());
-            services.put(
-                    service,
-                    ServiceProcess.launch(
-                            service.serviceName(),
-                            settings.repository()
-                                    .resolve(service.serviceName())
-                                    .resolve("target/quarkus-app/quarkus-run.jar"),
-                            settings.httpPorts().get(service),
-                            environment,
-                            JVM_OPTIONS,
-                            settings.workDirectory().resolve("logs").resolve(service.serviceName() + ".log")));
+            List<ServiceProcess> instances = new ArrayList<>();
+            for (int instance = 1; instance <= settings.instancesPerService(); instance++) {
+                String name = service.serviceName() + (instance == 1 ? "" : "-" + instance);
+                instances.add(ServiceProcess.launch(
+                        name,
+                        settings.repository()
+                                .resolve(service.serviceName())
+                                .resolve("target/quarkus-app/quarkus-run.jar"),
+                        instance == 1 ? settings.httpPorts().get(service) : FreePorts.next(),
+                        environment,
+                        JVM_OPTIONS,
+                        settings.workDirectory().resolve("logs").resolve(name + ".log")));
+            }
+            services.put(service, instances);
         }
-        ServiceProcess.awaitReady(List.copyOf(services.values()), settings.readyTimeout());
+        ServiceProcess.awaitReady(
+                services.values().stream().flatMap(List::stream).toList(), settings.readyTimeout());
     }
 
     public String kafkaBootstrapServers() {
@@ -88,12 +96,18 @@ public final class Platform implements AutoCloseable {
         return infrastructure.postgres().port();
     }
 
+    /** The first instance of the service. */
     public URI baseUri(PlatformService service) {
-        return services.get(service).baseUri();
+        return services.get(service).get(0).baseUri();
+    }
+
+    /** Every instance of the service. */
+    public List<URI> baseUris(PlatformService service) {
+        return services.get(service).stream().map(ServiceProcess::baseUri).toList();
     }
 
     public Path log(PlatformService service) {
-        return services.get(service).log();
+        return services.get(service).get(0).log();
     }
 
     public TokenIssuer tokens() {
@@ -104,6 +118,7 @@ public final class Platform implements AutoCloseable {
     @Override
     public void close() {
         CompletableFuture.allOf(services.values().stream()
+                        .flatMap(List::stream)
                         .map(process -> CompletableFuture.runAsync(() -> process.stop(STOP_GRACE)))
                         .toArray(CompletableFuture[]::new))
                 .join();

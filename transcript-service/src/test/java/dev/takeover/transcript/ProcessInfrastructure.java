@@ -2,7 +2,6 @@ package dev.takeover.transcript;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +23,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import dev.takeover.infrastructure.FreePorts;
 import dev.takeover.infrastructure.Infrastructure;
 import dev.takeover.infrastructure.KafkaBroker;
 import dev.takeover.infrastructure.PlatformService;
@@ -64,7 +64,7 @@ final class ProcessInfrastructure implements AutoCloseable {
         return ServiceProcess.launch(
                         name,
                         JAR,
-                        freePort(),
+                        FreePorts.next(),
                         infrastructure.serviceEnvironment(PlatformService.TRANSCRIPT),
                         JVM_OPTIONS,
                         Path.of("target", "packaged-service", name + ".log"))
@@ -118,14 +118,6 @@ final class ProcessInfrastructure implements AutoCloseable {
     Connection connection() throws SQLException {
         return DriverManager.getConnection(
                 infrastructure.postgres().jdbcUrl(PlatformService.TRANSCRIPT.database()), PostgresServer.USER, "");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -1,15 +1,16 @@
 package dev.takeover.systemtest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,11 +20,15 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.events.agent.ConversationAssigned;
 import dev.takeover.events.agent.ConversationOffered;
+import dev.takeover.events.bot.MessageAnalyzed;
+import dev.takeover.events.handover.HandoverRequested;
+import dev.takeover.infrastructure.FreePorts;
 import dev.takeover.infrastructure.PlatformService;
 import dev.takeover.infrastructure.testing.TopicRecorder;
 import dev.takeover.localstack.Platform;
@@ -34,10 +39,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-/** The four packaged services as separate processes, driven through Kafka and HTTP only, as in production. */
-class HappyPathIT {
+/**
+ * The four packaged services as separate processes, two instances of each as in production, driven through Kafka and
+ * HTTP only.
+ */
+class PlatformIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final int INSTANCES = 2;
 
     private static Platform platform;
     private static KafkaCompanion kafka;
@@ -49,16 +58,17 @@ class HappyPathIT {
                 .normalize();
         Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
         for (PlatformService service : PlatformService.values()) {
-            ports.put(service, freePort());
+            ports.put(service, FreePorts.next());
         }
         platform = Platform.start(new Platform.Settings(
                 repository,
                 repository.resolve("system-test/target/platform"),
+                INSTANCES,
                 0,
                 0,
                 ports,
                 Map.of(),
-                Duration.ofMinutes(3)));
+                Duration.ofMinutes(4)));
         kafka = new KafkaCompanion(platform.kafkaBootstrapServers());
     }
 
@@ -75,7 +85,7 @@ class HappyPathIT {
     @Test
     void aCustomerWhoAsksForAPersonGetsOneAndTheTranscriptHasEverythingOnce() {
         String agent = "agent-" + UUID.randomUUID();
-        registerOnlineAgent(agent, "de");
+        registerOnlineAgent(agent, "de", 2);
         String conversation = "conv-" + UUID.randomUUID();
         String message = customerMessage(conversation, "m1", "Ich möchte mit einem Mitarbeiter sprechen");
 
@@ -87,11 +97,7 @@ class HappyPathIT {
                     .until(() -> agentEvents.events(conversation, ConversationOffered.TYPE), found -> !found.isEmpty())
                     .get(0);
             assertThat(offered.agentId()).isEqualTo(agent);
-            as(platform.tokens().agentToken(agent))
-                    .baseUri(platform.baseUri(PlatformService.AGENT).toString())
-                    .post("/conversations/" + conversation + "/accept")
-                    .then()
-                    .statusCode(200);
+            accept(conversation, agent, agentService(0)).then().statusCode(200);
 
             ConversationAssigned assigned = await().atMost(PATIENCE)
                     .until(() -> agentEvents.events(conversation, ConversationAssigned.TYPE), found -> !found.isEmpty())
@@ -101,7 +107,7 @@ class HappyPathIT {
 
         List<String> types = await().atMost(PATIENCE)
                 .until(
-                        () -> transcript(conversation).getList("entries.type", String.class),
+                        () -> transcript(conversation, 0).getList("entries.type", String.class),
                         found -> found.contains("agent.conversation-assigned.v1"));
         assertThat(types)
                 .containsSubsequence(
@@ -111,11 +117,73 @@ class HappyPathIT {
                         "agent.conversation-offered.v1",
                         "agent.conversation-assigned.v1")
                 .containsOnlyOnce("conversation.message-received.v1", "bot.message-analyzed.v1");
-        JsonPath transcript = transcript(conversation);
+        JsonPath transcript = transcript(conversation, 1);
         assertThat(transcript.getString("entries.find { it.type == 'bot.message-analyzed.v1' }.data.language"))
                 .isEqualTo("de");
         assertThat(transcript.getBoolean("entries.find { it.type == 'bot.message-analyzed.v1' }.data.humanRequested"))
                 .isTrue();
+    }
+
+    @Test
+    void withTwoInstancesOfEachServiceEveryConversationIsHandledExactlyOnceAndNoAgentIsOverbooked() {
+        // English-speaking agents: the only other agent on this platform speaks German, so these take every one.
+        List<String> agents = IntStream.range(0, 3)
+                .mapToObj(i -> "agent-" + UUID.randomUUID())
+                .toList();
+        agents.forEach(agent -> registerOnlineAgent(agent, "en", 3));
+        List<String> conversations =
+                IntStream.range(0, 8).mapToObj(i -> "conv-" + UUID.randomUUID()).toList();
+
+        try (TopicRecorder analyses = TopicRecorder.recording(kafka, "bot.analysis");
+                TopicRecorder handovers = TopicRecorder.recording(kafka, "handover.events");
+                TopicRecorder agentEvents = TopicRecorder.recording(kafka, "agent.events")) {
+            for (String conversation : conversations) {
+                String message = customerMessage(conversation, "m1", "I want to talk to a human");
+                sendAsChannelAdapter(conversation, message);
+                sendAsChannelAdapter(conversation, message);
+            }
+
+            Set<ConversationOffered> answered = new HashSet<>();
+            await().atMost(PATIENCE).until(() -> {
+                for (String conversation : conversations) {
+                    for (ConversationOffered offer : agentEvents.events(conversation, ConversationOffered.TYPE)) {
+                        if (answered.add(offer)) {
+                            accept(conversation, offer.agentId(), agentService(answered.size() % INSTANCES));
+                        }
+                    }
+                }
+                return conversations.stream()
+                        .allMatch(conversation -> !agentEvents
+                                .events(conversation, ConversationAssigned.TYPE)
+                                .isEmpty());
+            });
+
+            for (String conversation : conversations) {
+                assertThat(analyses.events(conversation, MessageAnalyzed.TYPE))
+                        .as("analyses of %s", conversation)
+                        .hasSize(1);
+                assertThat(handovers.events(conversation, HandoverRequested.TYPE))
+                        .as("takeover events of %s", conversation)
+                        .hasSize(1);
+                assertThat(agentEvents.events(conversation, ConversationAssigned.TYPE))
+                        .as("assignments of %s", conversation)
+                        .hasSize(1);
+            }
+        }
+        for (String agent : agents) {
+            JsonPath view = as(platform.tokens().supervisorToken("sam"))
+                    .baseUri(agentService(1).toString())
+                    .get("/agents/" + agent)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertThat(view.getInt("activeConversations")).isLessThanOrEqualTo(view.getInt("capacity"));
+        }
+        for (String conversation : conversations) {
+            assertThat(transcript(conversation, 1).getList("entries.type", String.class))
+                    .containsOnlyOnce("conversation.message-received.v1", "handover.requested.v1");
+        }
     }
 
     @Test
@@ -136,27 +204,34 @@ class HappyPathIT {
     }
 
     @Test
-    void everyServiceIsLiveAndReadyWithItsBrokerAndDatabaseChecked() {
+    void everyInstanceIsLiveAndReadyWithItsBrokerAndDatabaseChecked() {
         for (PlatformService service : PlatformService.values()) {
-            given().baseUri(platform.baseUri(service).toString())
-                    .get("/q/health/live")
-                    .then()
-                    .statusCode(200)
-                    .body("status", equalTo("UP"));
-            given().baseUri(platform.baseUri(service).toString())
-                    .get("/q/health/ready")
-                    .then()
-                    .statusCode(200)
-                    .body("status", equalTo("UP"))
-                    .body(
-                            "checks.name",
-                            hasItems("Kafka connection health check", "Database connections health check"));
+            assertThat(platform.baseUris(service)).hasSize(INSTANCES);
+            for (URI instance : platform.baseUris(service)) {
+                given().baseUri(instance.toString())
+                        .get("/q/health/live")
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("UP"));
+                given().baseUri(instance.toString())
+                        .get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("UP"))
+                        .body(
+                                "checks.name",
+                                hasItems("Kafka connection health check", "Database connections health check"));
+            }
         }
     }
 
-    private static void registerOnlineAgent(String agent, String language) {
-        as(platform.tokens().supervisorToken("supervisor-" + agent))
-                .baseUri(platform.baseUri(PlatformService.AGENT).toString())
+    private static URI agentService(int instance) {
+        return platform.baseUris(PlatformService.AGENT).get(instance);
+    }
+
+    private static void registerOnlineAgent(String agent, String language, int capacity) {
+        as(platform.tokens().supervisorToken("sam"))
+                .baseUri(agentService(0).toString())
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "id",
@@ -168,12 +243,12 @@ class HappyPathIT {
                         "languages",
                         List.of(language),
                         "capacity",
-                        2))
+                        capacity))
                 .post("/agents")
                 .then()
                 .statusCode(201);
         as(platform.tokens().agentToken(agent))
-                .baseUri(platform.baseUri(PlatformService.AGENT).toString())
+                .baseUri(agentService(1).toString())
                 .contentType(ContentType.JSON)
                 .body(Map.of("presence", "ONLINE"))
                 .put("/agents/" + agent + "/presence")
@@ -181,9 +256,17 @@ class HappyPathIT {
                 .statusCode(200);
     }
 
-    private static JsonPath transcript(String conversation) {
-        return as(platform.tokens().supervisorToken("supervisor"))
-                .baseUri(platform.baseUri(PlatformService.TRANSCRIPT).toString())
+    private static Response accept(String conversation, String agent, URI instance) {
+        return as(platform.tokens().agentToken(agent))
+                .baseUri(instance.toString())
+                .post("/conversations/" + conversation + "/accept");
+    }
+
+    private static JsonPath transcript(String conversation, int instance) {
+        return as(platform.tokens().supervisorToken("sam"))
+                .baseUri(platform.baseUris(PlatformService.TRANSCRIPT)
+                        .get(instance)
+                        .toString())
                 .get("/conversations/" + conversation + "/transcript")
                 .then()
                 .extract()
@@ -206,13 +289,5 @@ class HappyPathIT {
                 .fromRecords(new ProducerRecord<>(
                         "conversation.inbound", conversation, json.getBytes(StandardCharsets.UTF_8)))
                 .awaitCompletion(PATIENCE);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
