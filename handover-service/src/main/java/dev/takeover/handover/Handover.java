@@ -130,8 +130,17 @@ public class Handover extends PanacheEntityBase {
     @Column(name = "alternatives_offered_at")
     public Instant alternativesOfferedAt;
 
+    /** The customer has been told that nobody who could help is there, out of hours or online; told once. */
     @Column(name = "no_agent_notified")
     public boolean noAgentNotified;
+
+    /** Whether someone who could take the conversation is online, as agent-service last said; null until it speaks. */
+    @Column(name = "agents_online")
+    public Boolean agentsOnline;
+
+    /** Until then agent-service's first word is awaited; past it, the business calendar says whether anybody is there. */
+    @Column(name = "presence_due_at")
+    public Instant presenceDueAt;
 
     /** The customer could not be told yet that a person is coming, because their channel is still unknown. */
     @Column(name = "greeting_pending")
@@ -227,10 +236,12 @@ public class Handover extends PanacheEntityBase {
             queueNoticeAt = null;
             waitLimitAt = null;
             abandonAt = null;
+            presenceDueAt = null;
         } else if (to == ControlState.WITH_AGENT) {
             queueNoticeAt = null;
             waitLimitAt = null;
             abandonAt = null;
+            presenceDueAt = null;
         }
         refreshDueAt();
         ControlTransition.record(change);
@@ -241,12 +252,51 @@ public class Handover extends PanacheEntityBase {
         return state == to || ALLOWED.getOrDefault(state, Set.of()).contains(to);
     }
 
-    /** Starts the wait-limit timer from when people are there: now, or when business hours begin. */
-    public void startWaiting(Instant peopleThereFrom, Duration waitLimit) {
-        waitLimitAt = peopleThereFrom == null ? null : peopleThereFrom.plus(waitLimit);
+    /**
+     * Starts the wait-limit timer from now, as if people are there; it is put off to the next opening only once it is
+     * known that nobody is ({@link #nextWaitLimit}).
+     */
+    public void startWaiting(Instant now, Duration waitLimit) {
+        waitLimitAt = now.plus(waitLimit);
         alternativesOfferedAt = null;
         abandonAt = null;
         refreshDueAt();
+    }
+
+    /** Whether anybody is there is told only once agent-service has spoken, or by the calendar after this deadline. */
+    public void awaitPresence(Instant deadline) {
+        presenceDueAt = deadline;
+        refreshDueAt();
+    }
+
+    /** Agent-service has not said yet whether anybody is there, and its grace has not passed. */
+    public boolean awaitingPresence() {
+        return agentsOnline == null && presenceDueAt != null;
+    }
+
+    /**
+     * Agent-service said whether someone who could take the conversation is online. The wait limit counts from when
+     * people are there: if it had been put off to the next opening, it now counts from now.
+     */
+    public void presenceReported(boolean online, Instant now, Duration waitLimit) {
+        agentsOnline = online;
+        presenceDueAt = null;
+        if (online && waitLimitAt != null && waitLimitAt.isAfter(now.plus(waitLimit))) {
+            waitLimitAt = now.plus(waitLimit);
+        }
+        refreshDueAt();
+    }
+
+    /** Agent-service's grace passed without a word: from now on the calendar answers for it. */
+    public void presenceUnreported() {
+        presenceDueAt = null;
+        refreshDueAt();
+    }
+
+    /** The customer was told that nobody who could help is online, and offered a callback or a ticket. */
+    public void noAgentsTold(Instant now) {
+        noAgentNotified = true;
+        alternativesOfferedAt = now;
     }
 
     public void joinedBy(String agentId, String agentName) {
@@ -292,18 +342,17 @@ public class Handover extends PanacheEntityBase {
         }
     }
 
-    /** What a queue report means for the customer: tell them now, a bit later, that nobody can help, or nothing. */
+    /**
+     * What a queue report means for the customer: tell them now, a bit later, that nobody can help (not yet told), or
+     * nothing.
+     */
     public QueueNotice onQueuePosition(
             QueuePositionChanged report, Instant now, Duration interval, Duration significantWaitChange) {
         queuePosition = report.position();
         expectedWaitSeconds = report.expectedWaitSeconds();
         matchingAgentsOnline = report.matchingAgentsOnline();
         if (report.matchingAgentsOnline() == 0) {
-            if (noAgentNotified) {
-                return QueueNotice.NONE;
-            }
-            noAgentNotified = true;
-            return QueueNotice.NO_AGENTS;
+            return noAgentNotified ? QueueNotice.NONE : QueueNotice.NO_AGENTS;
         }
         return throttled(now, interval, significantWaitChange);
     }
@@ -353,7 +402,7 @@ public class Handover extends PanacheEntityBase {
     }
 
     void refreshDueAt() {
-        dueAt = Stream.of(queueNoticeAt, waitLimitAt, abandonAt)
+        dueAt = Stream.of(queueNoticeAt, waitLimitAt, abandonAt, presenceDueAt)
                 .filter(Objects::nonNull)
                 .min(Instant::compareTo)
                 .orElse(null);

@@ -42,7 +42,19 @@ public interface HandoverConfig {
         @WithDefault("PT1M")
         Duration significantWaitChange();
 
-        /** After this long in the queue, the customer is offered a callback or a ticket. */
+        /**
+         * How long agent-service's first word on a new escalation (an offer, an assignment, or a queue report saying
+         * who is online) is awaited before the business calendar alone decides whether the customer hears that nobody
+         * is there. Agent-service answers within a quarter of a second even with a thousand waiting; the grace only
+         * covers it being down or far behind, and the customer learns the truth a few seconds late at worst.
+         */
+        @WithDefault("PT5S")
+        Duration presenceGrace();
+
+        /**
+         * After this long in the queue with people there, the customer is offered a callback or a ticket; when nobody
+         * is there out of hours, it counts from the next opening.
+         */
         @WithDefault("PT10M")
         Duration waitLimit();
 

@@ -193,6 +193,7 @@ public class Handovers {
         if (payload instanceof QueuePositionChanged report) {
             onQueuePosition(conversation, handover, report, texts, now);
         } else if (payload instanceof ConversationOffered offered) {
+            handover.presenceReported(true, now, config.waiting().waitLimit());
             moveIfWaiting(handover, ControlState.QUEUED, "OFFERED", "Offered to agent " + offered.agentId(), now);
         } else if (payload instanceof OfferDeclined declined) {
             moveIfWaiting(
@@ -270,17 +271,20 @@ public class Handovers {
             notices.send(conversation, NoticePurpose.ABANDONED, texts.abandoned(), now);
             return;
         }
+        if (handover.isDue(handover.presenceDueAt, now)) {
+            LOG.infof(
+                    "no word from agent-service on handover %s within %s: the business calendar decides",
+                    handover.handoverId, config.waiting().presenceGrace());
+            handover.presenceUnreported();
+            tellIfNobodyIsThere(conversation, handover, now);
+        }
         if (handover.isDue(handover.waitLimitAt, now) && handover.isWaiting()) {
-            if (calendar.isOpen(now)) {
+            if (closedFor(handover, now)) {
+                tellOutOfHours(conversation, handover, texts, now);
+            } else {
+                // People are there, so silence after this offer means the customer left, also late at night.
                 notices.send(conversation, NoticePurpose.CALLBACK_OFFER, texts.waitLimit(), now);
                 handover.alternativesOffered(now, now.plus(config.waiting().abandonAfterOffer()));
-            } else {
-                Optional<ZonedDateTime> opening = calendar.nextOpening(now);
-                notices.send(conversation, NoticePurpose.OUT_OF_HOURS, texts.outOfHours(opening.orElse(null)), now);
-                handover.alternativesOffered(now, null);
-                handover.nextWaitLimit(
-                        opening.map(at -> at.toInstant().plus(config.waiting().waitLimit()))
-                                .orElse(null));
             }
         }
         if (handover.isDue(handover.queueNoticeAt, now)) {
@@ -390,7 +394,8 @@ public class Handovers {
                         TakeoverPackage.of(
                                 conversation, turns, Reply.fromBot(conversation.conversationId), decision.allReasons()),
                         handover.incidentId));
-        handover.startWaiting(peopleThereFrom(now), config.waiting().waitLimit());
+        handover.startWaiting(now, config.waiting().waitLimit());
+        handover.awaitPresence(now.plus(config.waiting().presenceGrace()));
         if (conversation.canNotify()) {
             greet(conversation, handover, now);
         } else {
@@ -401,26 +406,59 @@ public class Handovers {
                 conversation.conversationId, handover.handoverId, handover.reasonCodes, handover.priority);
     }
 
-    /** Tells the customer a person is coming and why, and honestly when that will be if nobody is there now. */
+    /**
+     * Tells the customer a person is coming and why. Whether anybody is there is told once it is known (agent-service
+     * may already have said so while the customer's channel was still unknown).
+     */
     private void greet(Conversation conversation, Handover handover, Instant now) {
         NoticeTexts texts = notices.textsFor(handover.language);
         handover.greetingPending = false;
         notices.send(conversation, NoticePurpose.HANDOVER_NOTICE, texts.handover(handover.cause), now);
-        if (!calendar.isOpen(now)) {
-            notices.send(
-                    conversation,
-                    NoticePurpose.OUT_OF_HOURS,
-                    texts.outOfHours(calendar.nextOpening(now).orElse(null)),
-                    now);
-            handover.alternativesOffered(now, null);
-            handover.nextWaitLimit(
-                    peopleThereFrom(now) == null
-                            ? null
-                            : peopleThereFrom(now).plus(config.waiting().waitLimit()));
-        }
+        tellIfNobodyIsThere(conversation, handover, now);
         activeIncident(conversation)
                 .ifPresent(incident -> notices.send(
                         conversation, NoticePurpose.INCIDENT_NOTICE, texts.incident(incident.customerNotice), now));
+    }
+
+    /**
+     * Tells a waiting customer, once, that nobody who could help is there, with a callback or a ticket as the
+     * alternative: when people are back if it is outside business hours, else that nobody is online. Whether anybody is
+     * there is agent-service's word; the calendar's only when agent-service said nothing within the grace. An agent
+     * online at night is someone who can help now.
+     */
+    private void tellIfNobodyIsThere(Conversation conversation, Handover handover, Instant now) {
+        if (!handover.isWaiting()
+                || handover.greetingPending
+                || handover.noAgentNotified
+                || handover.awaitingPresence()
+                || !conversation.canNotify()) {
+            return;
+        }
+        NoticeTexts texts = notices.textsFor(handover.language);
+        if (closedFor(handover, now)) {
+            tellOutOfHours(conversation, handover, texts, now);
+        } else if (Boolean.FALSE.equals(handover.agentsOnline)) {
+            notices.send(conversation, NoticePurpose.CALLBACK_OFFER, texts.noAgents(), now);
+            handover.noAgentsTold(now);
+        }
+    }
+
+    /**
+     * Nobody is there and it is outside business hours: the customer learns when people are back and may choose a
+     * callback or a ticket. Nobody is abandoned for waiting overnight; the wait limit counts from the next opening.
+     */
+    private void tellOutOfHours(Conversation conversation, Handover handover, NoticeTexts texts, Instant now) {
+        Optional<ZonedDateTime> opening = calendar.nextOpening(now);
+        notices.send(conversation, NoticePurpose.OUT_OF_HOURS, texts.outOfHours(opening.orElse(null)), now);
+        handover.alternativesOffered(now, null);
+        handover.nextWaitLimit(
+                opening.map(at -> at.toInstant().plus(config.waiting().waitLimit()))
+                        .orElse(null));
+    }
+
+    /** Outside business hours, and agent-service has not said that someone who could help is online anyway. */
+    private boolean closedFor(Handover handover, Instant now) {
+        return !calendar.isOpen(now) && !Boolean.TRUE.equals(handover.agentsOnline);
     }
 
     private void onQueuePosition(
@@ -435,6 +473,8 @@ public class Handovers {
                 "Position " + report.position() + ", expected wait " + report.expectedWaitSeconds() + "s, "
                         + report.matchingAgentsOnline() + " matching agent(s) online",
                 now);
+        handover.presenceReported(
+                report.matchingAgentsOnline() > 0, now, config.waiting().waitLimit());
         QueueNotice notice = handover.onQueuePosition(
                 report,
                 now,
@@ -442,12 +482,7 @@ public class Handovers {
                 config.waiting().significantWaitChange());
         switch (notice) {
             case NOW -> sendQueueUpdate(conversation, handover, texts, now);
-            case NO_AGENTS -> {
-                if (!handover.alternativesWereOffered()) {
-                    notices.send(conversation, NoticePurpose.CALLBACK_OFFER, texts.noAgents(), now);
-                    handover.alternativesOfferedAt = now;
-                }
-            }
+            case NO_AGENTS -> tellIfNobodyIsThere(conversation, handover, now);
             default -> {}
         }
     }
@@ -487,6 +522,7 @@ public class Handovers {
             ConversationAssigned assigned,
             NoticeTexts texts,
             Instant now) {
+        handover.presenceReported(true, now, config.waiting().waitLimit());
         boolean newAgent = !assigned.agentId().equals(handover.agentId) || handover.state != ControlState.WITH_AGENT;
         if (handover.state != ControlState.WITH_AGENT) {
             publish(handover.moveTo(
@@ -511,14 +547,15 @@ public class Handovers {
         handover.agentId = null;
         handover.notifiedPosition = null;
         handover.noAgentNotified = false;
-        handover.startWaiting(peopleThereFrom(now), config.waiting().waitLimit());
+        // An agent had the conversation a moment ago: people are there, so the wait limit counts from now.
+        handover.startWaiting(now, config.waiting().waitLimit());
     }
 
     private void requestFollowUp(
             Conversation conversation, Handover handover, FollowUpRequested.Kind kind, Instant now) {
         String reference = "HO-" + handover.handoverId.substring(0, 8).toUpperCase(Locale.ROOT);
         ZonedDateTime opening =
-                calendar.isOpen(now) ? null : calendar.nextOpening(now).orElse(null);
+                closedFor(handover, now) ? calendar.nextOpening(now).orElse(null) : null;
         outbox.publish(
                 FollowUpRequested.TYPE,
                 new FollowUpRequested(
@@ -574,11 +611,6 @@ public class Handovers {
                                 + Pattern.quote(keyword.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])")
                         .matcher(lower)
                         .find());
-    }
-
-    /** When people can take over: now during business hours, else when they are back (null if never). */
-    private Instant peopleThereFrom(Instant now) {
-        return calendar.nextOpening(now).map(ZonedDateTime::toInstant).orElse(null);
     }
 
     private String languageOf(Conversation conversation, Turn trigger) {

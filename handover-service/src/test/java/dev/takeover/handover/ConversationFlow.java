@@ -139,8 +139,11 @@ final class ConversationFlow implements AutoCloseable {
         return ce.id().toString();
     }
 
-    <T extends ConversationEvent> void agentService(EventType<T> type, T event) {
-        send(ContractRecords.record(type, event));
+    /** Returns the idempotency key of the record. */
+    <T extends ConversationEvent> String agentService(EventType<T> type, T event) {
+        CloudEvent ce = CloudEvent.create(type, "/agent-service", conversation);
+        send(ContractRecords.record(ce, type, event));
+        return ce.id().toString();
     }
 
     Analysis analysis(String messageId) {

@@ -21,7 +21,10 @@ import static dev.takeover.handover.ConversationFlow.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Nobody waits in silence: out of hours, with nobody online, and past the wait limit, the customer gets choices. */
+/**
+ * Nobody waits in silence: when nobody is there, out of hours or online, and past the wait limit, the customer gets
+ * choices. How agent-service's word and the calendar decide whether anybody is there: {@link PresenceFlowTest}.
+ */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class WaitingPhaseFlowTest extends FlowTest {
@@ -37,6 +40,9 @@ class WaitingPhaseFlowTest extends FlowTest {
                         flow.analysis("m1").asksForAPerson());
 
         String handoverId = flow.awaitTakeover().handoverId();
+        flow.agentService(
+                QueuePositionChanged.TYPE,
+                new QueuePositionChanged(flow.conversation, handoverId, 1, 0, 0, Instant.now()));
         assertThat(flow.awaitNotice(NoticePurpose.OUT_OF_HOURS).text())
                 .contains("Wir sind am Montag, 30. November, um 08:00 Uhr (MEZ) wieder da.")
                 .contains("Alles, was Sie hier schreiben, bleibt erhalten")
@@ -119,6 +125,9 @@ class WaitingPhaseFlowTest extends FlowTest {
         flow.awaitNotice(NoticePurpose.AGENT_JOINED);
         assertThat(flow.notices(NoticePurpose.CALLBACK_OFFER)).hasSize(1);
         assertThat(flow.notices(NoticePurpose.QUEUE_UPDATE)).isEmpty();
+        assertThat(flow.notices(NoticePurpose.OUT_OF_HOURS))
+                .as("inside business hours, nobody online is not the same as closed")
+                .isEmpty();
     }
 
     @Test
