@@ -185,30 +185,40 @@ public class Desk {
 
     @Transactional
     public Takeover resolve(String conversationId, Caller caller, String summary) {
-        lock.acquire();
-        Takeover takeover = open(conversationId);
-        requireAssignedTo(takeover, caller);
-        Instant now = Instant.now();
-        String agentId = takeover.agentId;
-        takeover.finish(Routing.agentOrNotFound(agentId), TakeoverState.RESOLVED, "RESOLVED", now);
-        outbox.publish(
-                ConversationResolved.TYPE,
-                new ConversationResolved(conversationId, takeover.handoverId, agentId, summary, now));
-        routing.routeWaiting(now);
-        return takeover;
+        return close(
+                conversationId,
+                caller,
+                TakeoverState.RESOLVED,
+                (takeover, agentId, now) -> outbox.publish(
+                        ConversationResolved.TYPE,
+                        new ConversationResolved(conversationId, takeover.handoverId, agentId, summary, now)));
     }
 
     @Transactional
     public Takeover handBack(String conversationId, Caller caller, String note) {
+        return close(
+                conversationId,
+                caller,
+                TakeoverState.HANDED_BACK,
+                (takeover, agentId, now) -> outbox.publish(
+                        ConversationHandedBack.TYPE,
+                        new ConversationHandedBack(conversationId, takeover.handoverId, agentId, note, now)));
+    }
+
+    /** What is announced when the assigned agent closes their part of a conversation. */
+    private interface Closing {
+        void announce(Takeover takeover, String agentId, Instant now);
+    }
+
+    /** The assigned agent finishes the conversation: their slot is freed and the next waiting one is routed. */
+    private Takeover close(String conversationId, Caller caller, TakeoverState end, Closing closing) {
         lock.acquire();
         Takeover takeover = open(conversationId);
         requireAssignedTo(takeover, caller);
         Instant now = Instant.now();
         String agentId = takeover.agentId;
-        takeover.finish(Routing.agentOrNotFound(agentId), TakeoverState.HANDED_BACK, "HANDED_BACK", now);
-        outbox.publish(
-                ConversationHandedBack.TYPE,
-                new ConversationHandedBack(conversationId, takeover.handoverId, agentId, note, now));
+        takeover.finish(Routing.agentOrNotFound(agentId), end, end.name(), now);
+        closing.announce(takeover, agentId, now);
         routing.routeWaiting(now);
         return takeover;
     }
