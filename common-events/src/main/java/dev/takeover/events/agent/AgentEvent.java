@@ -2,12 +2,16 @@ package dev.takeover.events.agent;
 
 import java.util.List;
 
+import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 
-/** Events agent-service publishes on {@code agent.events}. */
-public final class AgentEvents {
+/**
+ * What agent-service publishes on {@code agent.events}: the routing of handovers, and agents' internal notes. Sealed, so
+ * a new member is added here, and the compiler points at what must handle it.
+ */
+public sealed interface AgentEvent extends ConversationEvent permits RoutingEvent, InternalNoteAdded {
 
-    public static final List<EventType<?>> ALL = List.of(
+    List<EventType<? extends AgentEvent>> TYPES = List.of(
             ConversationOffered.TYPE,
             OfferDeclined.TYPE,
             ConversationAssigned.TYPE,
@@ -17,6 +21,4 @@ public final class AgentEvents {
             ConversationResolved.TYPE,
             ConversationHandedBack.TYPE,
             InternalNoteAdded.TYPE);
-
-    private AgentEvents() {}
 }
