@@ -50,6 +50,7 @@ final class PeerInstance implements AutoCloseable {
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         settings.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "25000");
         producer =

@@ -307,7 +307,7 @@ public class OutboxRelay {
             OutboxRow row = refusal.row();
             // What the event is and why it was refused; never its content.
             LOG.errorf(
-                    "outbox event %s (%s to %s, %d bytes) set aside in outbox_dead_letter, the broker refused it: %s",
+                    "outbox event %s (%s to %s, %d bytes) set aside in outbox_dead_letter, refused for good: %s",
                     row.eventId(),
                     row.eventType(),
                     row.topic(),
