@@ -11,12 +11,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.takeover.common.delivery.Outbox;
+import dev.takeover.common.delivery.OutboxRelay;
+import dev.takeover.common.delivery.OutboxSlots;
 import dev.takeover.events.CloudEvent;
 import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.events.conversation.Sender;
@@ -60,12 +65,17 @@ class OutboxBenchmark {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
     final Outbox outbox;
+    final OutboxRelay relay;
     final DataSource dataSource;
     final StringBuilder report = new StringBuilder();
 
-    OutboxBenchmark(Outbox outbox, DataSource dataSource) {
+    OutboxBenchmark(Outbox outbox, OutboxRelay relay, DataSource dataSource) {
         this.outbox = outbox;
+        this.relay = relay;
         this.dataSource = dataSource;
     }
 
@@ -78,23 +88,93 @@ class OutboxBenchmark {
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, load average before the run ")
                 .append(loadAverage())
-                .append(". Broker, PostgreSQL and the relays in one JVM.\n\n");
+                .append(
+                        ". Broker, PostgreSQL and the relays in one JVM; the second instance is a second relay with its own")
+                .append(" producer and connections (PeerInstance). Producer: ")
+                .append(producerSettings())
+                .append(", relay batch ")
+                .append(ConfigProvider.getConfig().getValue("takeover.outbox.batch-size", Integer.class))
+                .append(".\n\n");
         try (Arrivals arrivals = new Arrivals(bootstrapServers, TOPIC)) {
             Percentiles raw = rawHop(arrivals);
-            Percentiles idle = idleLatency(arrivals);
-            report.append("## Idle latency\n\n")
-                    .append("- raw Kafka hop (send → consumer): ")
-                    .append(raw.describe())
-                    .append("\n- outbox, commit → consumer: ")
-                    .append(idle.describe())
-                    .append(String.format("; p50 is %.1f× the raw hop%n%n", idle.p50Ratio(raw)));
-            drain(arrivals);
-            sustained(arrivals);
+            double rawRate = rawThroughput(arrivals);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> relay.ownedSlots().size() == OutboxSlots.COUNT);
+            Percentiles idleOne = idleLatency(arrivals, relay.ownedSlots());
+            double drainOne = drain(arrivals);
+            String sustainedOne = sustained(arrivals);
+            PeerInstance peer = new PeerInstance("peer-b", jdbcUrl, bootstrapServers, TestDelivery.SETTINGS);
+            try {
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> relay.ownedSlots().size() == OutboxSlots.COUNT / 2
+                                && peer.relay.ownedSlots().size() == OutboxSlots.COUNT / 2);
+                Percentiles idleHere = idleLatency(arrivals, relay.ownedSlots());
+                Percentiles idleThere = idleLatency(arrivals, peer.relay.ownedSlots());
+                double drainTwo = drain(arrivals, peer.relay);
+                String sustainedTwo = sustained(arrivals);
+                report.append("## Idle latency, one event at a time\n\n")
+                        .append("| path | p50 / p99 / max (ms) | p50 ÷ raw hop |\n|---|---|---|\n")
+                        .append(row("raw Kafka hop: send → consumer", raw, raw))
+                        .append(row("one instance: commit → consumer", idleOne, raw))
+                        .append(row("two instances, event in the committing instance's slot", idleHere, raw))
+                        .append(row("two instances, event in the other instance's slot (NOTIFY)", idleThere, raw))
+                        .append("\n## Drain: events committed at once → all on the topic\n\n")
+                        .append(String.format(
+                                "%,d events of %,d conversations in one transaction; order per conversation checked.%n%n",
+                                DRAIN_EVENTS, CONVERSATIONS))
+                        .append("| | events/s |\n|---|---|\n")
+                        .append(String.format("| raw producer, same settings, no database | %,.0f |%n", rawRate))
+                        .append(String.format("| one instance | %,.0f |%n", drainOne))
+                        .append(String.format("| two instances | %,.0f |%n%n", drainTwo))
+                        .append("## Sustained: 4 writers, two events per transaction, as fast as they can\n\n")
+                        .append("- one instance: ")
+                        .append(sustainedOne)
+                        .append("\n- two instances: ")
+                        .append(sustainedTwo)
+                        .append("\n\n");
+            } finally {
+                peer.stop();
+            }
         }
         report.append("Load average after the run ").append(loadAverage()).append(".\n");
         Path file = Path.of("target", "benchmark-report.md");
         Files.writeString(file, report);
         System.out.println(report);
+    }
+
+    private static String row(String path, Percentiles latency, Percentiles raw) {
+        return String.format(
+                "| %s | %.2f / %.2f / %.2f | %.1f |%n",
+                path, latency.p50(), latency.p99(), latency.max(), latency.p50Ratio(raw));
+    }
+
+    private static String producerSettings() {
+        Map<String, Object> settings = PeerInstance.outboxProducerSettings("-");
+        return List.of("linger.ms", "batch.size", "compression.type", "max.in.flight.requests.per.connection").stream()
+                .map(name -> name + "=" + settings.getOrDefault(name, "default"))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The same producer settings as the relays, straight to the broker: the ceiling the relays work under. */
+    private double rawThroughput(Arrivals arrivals) throws Exception {
+        int before = arrivals.count();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                PeerInstance.outboxProducerSettings(bootstrapServers),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            byte[] value = payload(0);
+            long start = System.nanoTime();
+            List<Future<?>> acks = new ArrayList<>();
+            for (int i = 0; i < DRAIN_EVENTS; i++) {
+                acks.add(producer.send(new ProducerRecord<>(TOPIC, "raw-rate-" + (i % CONVERSATIONS), value)));
+            }
+            for (Future<?> ack : acks) {
+                ack.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            await().atMost(Duration.ofMinutes(2)).until(() -> arrivals.count() - before >= DRAIN_EVENTS);
+            return DRAIN_EVENTS / seconds;
+        }
     }
 
     private Percentiles rawHop(Arrivals arrivals) {
@@ -123,12 +203,13 @@ class OutboxBenchmark {
         return Percentiles.of(samples);
     }
 
-    private Percentiles idleLatency(Arrivals arrivals) {
+    private Percentiles idleLatency(Arrivals arrivals, Set<Integer> slots) {
         List<Long> samples = new ArrayList<>();
         for (int i = 0; i < LATENCY_SAMPLES + 50; i++) {
             int n = i;
+            String conversation = PublishingTest.conversationIn(slots, "idle-");
             UUID id = QuarkusTransaction.requiringNew()
-                    .call(() -> outbox.publish(MessageSent.TYPE, message("idle-" + n, n)));
+                    .call(() -> outbox.publish(MessageSent.TYPE, message(conversation, n)));
             long committed = System.nanoTime();
             await().atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(1))
@@ -141,7 +222,7 @@ class OutboxBenchmark {
     }
 
     /** Events committed at once in one transaction; the relays drain them. Per-key order is checked. */
-    private void drain(Arrivals arrivals) throws SQLException {
+    private double drain(Arrivals arrivals, OutboxRelay... others) throws SQLException {
         int before = arrivals.count();
         String run = "drain-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         try (Connection connection = dataSource.getConnection();
@@ -158,6 +239,11 @@ class OutboxBenchmark {
             insert.executeUpdate();
         }
         long committed = System.nanoTime();
+        // Rows written with plain SQL wake nobody, and the test profile's poll is an hour away.
+        relay.wakeUp();
+        for (OutboxRelay other : others) {
+            other.wakeUp();
+        }
         await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofMillis(5))
                 .until(() -> arrivals.count() - before >= DRAIN_EVENTS);
@@ -168,15 +254,11 @@ class OutboxBenchmark {
                 .orElseThrow();
         double seconds = (drained - committed) / 1e9;
         assertThat(inOrderPerKey(arrivals, run)).isTrue();
-        report.append("## Drain\n\n")
-                .append(String.format(
-                        "%,d events of %,d conversations committed at once: all on the topic after %.2f s, %,.0f events/s; "
-                                + "order per conversation kept.%n%n",
-                        DRAIN_EVENTS, CONVERSATIONS, seconds, DRAIN_EVENTS / seconds));
+        return DRAIN_EVENTS / seconds;
     }
 
     /** Concurrent writers publishing through the outbox, two events per transaction, as fast as they can. */
-    private void sustained(Arrivals arrivals) throws Exception {
+    private String sustained(Arrivals arrivals) throws Exception {
         int writers = 4;
         ConcurrentLinkedQueue<long[]> commits = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<UUID> ids = new ConcurrentLinkedQueue<>();
@@ -217,17 +299,15 @@ class OutboxBenchmark {
             last = Math.max(last, arrived);
         }
         double seconds = (last - start) / 1e9;
-        report.append("## Sustained\n\n")
-                .append(String.format(
-                        "%d writers, two events per transaction, for %d s: %,d events committed (%,.0f/s while writing), "
-                                + "all on the topic %.2f s after the start: %,.0f events/s end to end; commit → consumer %s.%n%n",
-                        writers,
-                        SUSTAINED.toSeconds(),
-                        ids.size(),
-                        ids.size() / ((written - start) / 1e9),
-                        seconds,
-                        ids.size() / seconds,
-                        Percentiles.of(latencies).describe()));
+        return String.format(
+                "%,d events committed in %d s (%,.0f/s while writing), all on the topic %.2f s after the start: "
+                        + "%,.0f events/s end to end; commit → consumer %s.",
+                ids.size(),
+                SUSTAINED.toSeconds(),
+                ids.size() / ((written - start) / 1e9),
+                seconds,
+                ids.size() / seconds,
+                Percentiles.of(latencies).describe());
     }
 
     private static boolean inOrderPerKey(Arrivals arrivals, String run) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -16,6 +17,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.takeover.common.delivery.DeliveryConfig;
@@ -45,19 +48,27 @@ final class PeerInstance implements AutoCloseable {
             DeliveryConfig config,
             UnaryOperator<Producer<String, byte[]>> producerWrapper) {
         this.name = name;
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        settings.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "25000");
+        Map<String, Object> settings = outboxProducerSettings(bootstrapServers);
         producer =
                 producerWrapper.apply(new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer()));
         connections = new Connections(jdbcUrl, name);
         relay = new OutboxRelay(name, connections, () -> producer, config);
         relay.start();
+    }
+
+    /** The producer settings of the service's own outbox channel, so a peer sends exactly as the service does. */
+    static Map<String, Object> outboxProducerSettings(String bootstrapServers) {
+        String prefix = "mp.messaging.outgoing.outbox.";
+        Set<String> channelOnly = Set.of("connector", "topic", "cloud-events", "key.serializer", "value.serializer");
+        Config config = ConfigProvider.getConfig();
+        Map<String, Object> settings = new HashMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(prefix) && !channelOnly.contains(name.substring(prefix.length()))) {
+                settings.put(name.substring(prefix.length()), config.getValue(name, String.class));
+            }
+        }
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return settings;
     }
 
     /** As a process that dies: the database ends its sessions, so its locks go, and it never connects again. */
