@@ -35,6 +35,7 @@ import dev.takeover.common.delivery.EventTooLargeException;
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.common.delivery.OutboxRelay;
 import dev.takeover.common.delivery.OutboxSlots;
+import dev.takeover.common.domain.Refused;
 import dev.takeover.events.EventCodec;
 import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.events.conversation.Sender;
@@ -195,8 +196,8 @@ class PublishingTest {
                 .isInstanceOf(EventTooLargeException.class)
                 .hasMessageContaining("conversation.message-sent.v1")
                 .hasMessageNotContaining("xxx")
-                .satisfies(e -> assertThat(((EventTooLargeException) e).status().getStatusCode())
-                        .isEqualTo(413));
+                .satisfies(
+                        e -> assertThat(((EventTooLargeException) e).reason()).isEqualTo(Refused.Reason.TOO_LARGE));
         assertThat(count("select count(*) from outbox_event where record_key = '" + conversation + "'"))
                 .isZero();
     }

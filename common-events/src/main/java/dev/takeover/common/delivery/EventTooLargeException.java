@@ -1,16 +1,14 @@
 package dev.takeover.common.delivery;
 
-import jakarta.ws.rs.core.Response;
-
-import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.domain.Refused;
 
 /**
  * An event too large for the broker to take, refused by {@link Outbox#publish} before it is stored, so it can never
- * block the outbox. A request whose event this would be gets a 413 problem response (through
- * {@link dev.takeover.common.http.ProblemMappers}); a consumer should treat it as it treats malformed input. The
+ * block the outbox. It is a refusal ({@link Refused.Reason#TOO_LARGE}): a request whose event this would be gets a 413
+ * problem response, and a consumer parks the record like malformed input rather than retrying it. The
  * message names the event type and the sizes, never the content.
  */
-public class EventTooLargeException extends ProblemException {
+public class EventTooLargeException extends Refused {
 
     private final String eventType;
     private final int size;
@@ -18,7 +16,7 @@ public class EventTooLargeException extends ProblemException {
 
     public EventTooLargeException(String eventType, int size, int limit) {
         super(
-                Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                Reason.TOO_LARGE,
                 String.format(
                         "the %s event would be %d bytes; the broker takes records of at most %d bytes",
                         eventType, size, limit));
