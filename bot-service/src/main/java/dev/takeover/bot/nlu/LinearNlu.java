@@ -10,9 +10,7 @@ import java.util.Set;
 
 import dev.takeover.bot.nlu.IntentModel.Prediction;
 import dev.takeover.bot.nlu.IntentModel.Scored;
-import dev.takeover.bot.nlu.MessageCues.Cue;
 import dev.takeover.events.bot.MessageAnalyzed.Intent;
-import dev.takeover.events.bot.MessageAnalyzed.Sentiment;
 
 /**
  * The in-process NLU: OpenNLP tells the language; two linear models trained on the catalogue tell the intent, one over
@@ -34,9 +32,9 @@ public final class LinearNlu implements Nlu {
 
     private final NluSettings settings;
     private final LanguageDetector languages;
-    private final SentimentAnalyzer sentiments;
     private final SentenceEncoder encoder;
     private final HumanRequestDetector humanRequests = new HumanRequestDetector();
+    private final BuiltInModels builtIns;
     private volatile Trained trained;
 
     private record Trained(
@@ -48,27 +46,77 @@ public final class LinearNlu implements Nlu {
 
     public LinearNlu(
             NluSettings settings, LanguageDetector languages, SentimentAnalyzer sentiments, SentenceEncoder encoder) {
-        this.settings = settings;
-        this.languages = languages;
-        this.sentiments = sentiments;
-        this.encoder = encoder;
+        this(settings, languages, encoder, BuiltInModels.train(BuiltInModels.Options.defaults(), sentiments, encoder));
     }
 
-    @Override
-    public Understanding understand(String text, String languageHint) {
-        String analysed = beginning(text);
-        String language = languages.detect(analysed, languageHint);
-        boolean humanRequested = humanRequests.requestsHuman(analysed);
-        Sentiment sentiment = sentiments.analyze(analysed);
-        Set<Cue> cues = MessageCues.of(analysed);
+    LinearNlu(NluSettings settings, LanguageDetector languages, SentenceEncoder encoder, BuiltInModels builtIns) {
+        this.settings = settings;
+        this.languages = languages;
+        this.encoder = encoder;
+        this.builtIns = builtIns;
+    }
 
+    /**
+     * Per message: language (carried through the batch per conversation), terms, the lexical intent model and the
+     * rules; then, in one batch, the embeddings of the messages the cheap models do not find clear; then the rest.
+     */
+    @Override
+    public List<Understanding> understandAll(List<Utterance> utterances) {
         Trained current = trained;
         if (current == null) {
             throw new IllegalStateException("no catalogue has been trained yet");
         }
-        Prediction lexical = current.lexical().predict(TextFeatures.terms(analysed, language));
-        SemanticIndex.Match semantic = current.semantic().match(encoder.encode(analysed));
-        double weight = english(language) ? settings.englishEmbeddingWeight() : settings.otherEmbeddingWeight();
+        int n = utterances.size();
+        Pending[] pending = new Pending[n];
+        Map<String, String> batchLanguage = new HashMap<>();
+        List<String> toEmbed = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Utterance utterance = utterances.get(i);
+            String text = beginning(utterance.text());
+            String hint = utterance.conversationId() == null
+                    ? utterance.languageHint()
+                    : batchLanguage.getOrDefault(utterance.conversationId(), utterance.languageHint());
+            String language = languages.detect(text, hint);
+            if (utterance.conversationId() != null) {
+                batchLanguage.put(utterance.conversationId(), language);
+            }
+            List<String> terms = TextFeatures.terms(text, language);
+            Prediction lexical = current.lexical().predict(terms);
+            boolean ruled = humanRequests.requestsHuman(text);
+            boolean embed = !settings.cascade() || ruled || !clear(current, lexical, text, terms);
+            pending[i] = new Pending(text, language, terms, lexical, ruled, embed ? toEmbed.size() : -1);
+            if (embed) {
+                toEmbed.add(text);
+            }
+        }
+        float[][] embeddings = encoder.encode(toEmbed);
+        List<Understanding> understood = new ArrayList<>(n);
+        for (Pending message : pending) {
+            understood.add(
+                    conclude(current, message, message.embedding() < 0 ? null : embeddings[message.embedding()]));
+        }
+        return understood;
+    }
+
+    private record Pending(
+            String text, String language, List<String> terms, Prediction lexical, boolean ruled, int embedding) {}
+
+    /** The cascade: the lexical models agree the message is a clear in-scope intent and nothing to escalate. */
+    private boolean clear(Trained current, Prediction lexical, String text, List<String> terms) {
+        return lexical.best().probability() >= settings.cascadeIntentProbability()
+                && lexical.nearestSimilarity() >= settings.cascadeSimilarity()
+                && !settings.outOfScopeIntents().contains(lexical.best().intent())
+                && builtIns.lexicalCertainty(text, terms) >= settings.cascadeCertainty();
+    }
+
+    private Understanding conclude(Trained current, Pending message, float[] embedding) {
+        String language = message.language();
+        Prediction lexical = message.lexical();
+        SemanticIndex.Match semantic =
+                embedding == null ? null : current.semantic().match(embedding);
+        double weight = semantic == null
+                ? 0
+                : english(language) ? settings.englishEmbeddingWeight() : settings.otherEmbeddingWeight();
         Map<String, Double> lexicalProbability = new HashMap<>();
         for (Scored scored : lexical.ranked()) {
             lexicalProbability.put(scored.intent(), scored.probability());
@@ -76,8 +124,8 @@ public final class LinearNlu implements Nlu {
         List<Scored> ranked = new ArrayList<>(current.intents().length);
         for (int i = 0; i < current.intents().length; i++) {
             String name = current.intents()[i];
-            ranked.add(new Scored(
-                    name, weight * semantic.probabilities()[i] + (1 - weight) * lexicalProbability.get(name)));
+            double semanticProbability = semantic == null ? 0 : semantic.probabilities()[i];
+            ranked.add(new Scored(name, weight * semanticProbability + (1 - weight) * lexicalProbability.get(name)));
         }
         ranked.sort(Comparator.comparingDouble(Scored::probability).reversed());
 
@@ -91,23 +139,36 @@ public final class LinearNlu implements Nlu {
             }
         }
         Scored best = ranked.get(0);
-        boolean english = english(language);
+        boolean lexicalRule = semantic == null || !english(language);
         boolean outOfScope = settings.outOfScopeIntents().contains(best.intent())
-                || semantic.nearestSimilarity() < current.semantic().threshold(language)
+                || (semantic != null
+                        && semantic.nearestSimilarity() < current.semantic().threshold(language))
                 || best.probability() < settings.minimumConfidence()
-                || (!english
+                || (lexicalRule
                         && (lexical.bestRawScore() < settings.minimumScore()
                                 || lexical.nearestSimilarity() < settings.minimumSimilarity()));
+
+        BuiltInModels.Assessment assessment = builtIns.assess(message.text(), language, message.terms(), embedding);
+        boolean humanRequested =
+                !humanRequests.declinesHuman(message.text()) && (message.ruled() || assessment.humanRequested());
         Intent intent;
         if (humanRequested && (outOfScope || best.probability() < PURE_REQUEST)) {
-            intent = intent(Understanding.HUMAN_REQUEST, 0.9);
+            intent = intent(Understanding.HUMAN_REQUEST, message.ruled() ? 0.95 : assessment.humanProbability());
             outOfScope = false;
         } else if (outOfScope) {
             intent = intent(Understanding.OUT_OF_SCOPE, 1 - best.probability());
         } else {
             intent = intent(best.intent(), best.probability());
         }
-        return new Understanding(language, intent, alternatives, outOfScope, humanRequested, sentiment, cues);
+        return new Understanding(
+                language,
+                intent,
+                alternatives,
+                outOfScope,
+                humanRequested,
+                assessment.sentiment(),
+                MessageCues.of(message.text()),
+                assessment.critical());
     }
 
     /** Trains beside the catalogue in use, which keeps serving until the new one replaces it in one step. */

@@ -89,7 +89,8 @@ final class FrozenSets {
 
     static String sha256(String resource) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(read(resource).getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(read(resource).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
