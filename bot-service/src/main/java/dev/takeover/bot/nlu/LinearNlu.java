@@ -29,6 +29,8 @@ public final class LinearNlu implements Nlu {
     private static final double RIDGE_LAMBDA = 2.0;
 
     private static final double TEMPERATURE = 0.1;
+    /** Phrases embedded for the semantic model at most: about 30 s on two idle cores (evaluation/REPORT.md). */
+    static final int MAX_EMBEDDED_PHRASES = 16_000;
 
     private final NluSettings settings;
     private final LanguageDetector languages;
@@ -36,6 +38,8 @@ public final class LinearNlu implements Nlu {
     private final HumanRequestDetector humanRequests = new HumanRequestDetector();
     private final BuiltInModels builtIns;
     private volatile Trained trained;
+    private final java.util.concurrent.atomic.LongAdder understoodCount = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder embeddedCount = new java.util.concurrent.atomic.LongAdder();
 
     private record Trained(
             Catalogue catalogue,
@@ -90,6 +94,8 @@ public final class LinearNlu implements Nlu {
             }
         }
         float[][] embeddings = encoder.encode(toEmbed);
+        embeddedCount.add(toEmbed.size());
+        understoodCount.add(n);
         List<Understanding> understood = new ArrayList<>(n);
         for (Pending message : pending) {
             understood.add(
@@ -188,10 +194,13 @@ public final class LinearNlu implements Nlu {
                 phrases.stream().map(TrainingPhrase::intent).distinct().toArray(String[]::new);
 
         long embeddingStarted = System.nanoTime();
-        Map<String, float[]> embeddings = embed(phrases);
+        List<Integer> sample = sampleForEmbedding(phrases, MAX_EMBEDDED_PHRASES);
+        List<TrainingPhrase> embedded = sample.stream().map(phrases::get).toList();
+        Map<String, float[]> embeddings = embed(embedded);
         long embeddingMillis = (System.nanoTime() - embeddingStarted) / 1_000_000;
-        float[][] vectors = new float[phrases.size()][];
-        int[] labels = new int[phrases.size()];
+        float[][] vectors = new float[embedded.size()][];
+        int[] labels = new int[embedded.size()];
+        List<String> embeddedLanguages = new ArrayList<>(embedded.size());
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < intents.length; i++) {
             index.put(intents[i], i);
@@ -200,15 +209,16 @@ public final class LinearNlu implements Nlu {
         settings.outOfScopeIntents().stream()
                 .filter(index::containsKey)
                 .forEach(name -> outOfScopeLabels.add(index.get(name)));
-        for (int i = 0; i < phrases.size(); i++) {
-            vectors[i] = embeddings.get(phrases.get(i).text());
-            labels[i] = index.get(phrases.get(i).intent());
+        for (int i = 0; i < embedded.size(); i++) {
+            vectors[i] = embeddings.get(embedded.get(i).text());
+            labels[i] = index.get(embedded.get(i).intent());
+            embeddedLanguages.add(phraseLanguages.get(sample.get(i)));
         }
         SemanticIndex semantic = SemanticIndex.train(
                 vectors,
                 labels,
                 intents.length,
-                phraseLanguages,
+                embeddedLanguages,
                 outOfScopeLabels,
                 RIDGE_LAMBDA,
                 TEMPERATURE,
@@ -226,6 +236,38 @@ public final class LinearNlu implements Nlu {
                 embeddingMillis,
                 encoder.model().name(),
                 Map.copyOf(semantic.thresholds()));
+    }
+
+    /**
+     * The phrases the semantic model is trained on: all of them up to {@code budget}; beyond it, an equal share per
+     * intent (an intent with fewer phrases keeps them all), so a 50,000-phrase catalogue trains within a minute on two
+     * cores. The lexical model always learns from every phrase.
+     */
+    static List<Integer> sampleForEmbedding(List<TrainingPhrase> phrases, int budget) {
+        if (phrases.size() <= budget) {
+            return java.util.stream.IntStream.range(0, phrases.size()).boxed().toList();
+        }
+        Map<String, List<Integer>> byIntent = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < phrases.size(); i++) {
+            byIntent.computeIfAbsent(phrases.get(i).intent(), intent -> new ArrayList<>())
+                    .add(i);
+        }
+        List<List<Integer>> groups = new ArrayList<>(byIntent.values());
+        groups.sort(Comparator.comparingInt(List::size));
+        List<Integer> sample = new ArrayList<>(budget);
+        int left = budget;
+        for (int g = 0; g < groups.size(); g++) {
+            List<Integer> group = new ArrayList<>(groups.get(g));
+            int share = left / (groups.size() - g);
+            if (group.size() > share) {
+                java.util.Collections.shuffle(group, new java.util.Random(group.get(0)));
+                group = group.subList(0, share);
+            }
+            sample.addAll(group);
+            left -= group.size();
+        }
+        sample.sort(Comparator.naturalOrder());
+        return sample;
     }
 
     /** Embeddings per distinct text; texts the catalogue in use already had are not embedded again. */
@@ -248,6 +290,12 @@ public final class LinearNlu implements Nlu {
             embeddings.put(missing.get(i), computed[i]);
         }
         return embeddings;
+    }
+
+    /** The share of messages understood so far that needed their sentence embedding (the rest the cascade decided). */
+    double embeddedShare() {
+        long all = understoodCount.sum();
+        return all == 0 ? 0 : (double) embeddedCount.sum() / all;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.takeover.bot.nlu;
 
 import java.util.List;
-import java.util.Map;
 
 import dev.takeover.events.bot.MessageAnalyzed.Sentiment;
 
@@ -84,9 +83,5 @@ final class BuiltInTuning {
                 item.language(),
                 TextFeatures.terms(item.text(), item.language()),
                 weight > 0 ? embedding : null);
-    }
-
-    static Map<String, Object> unused() {
-        return Map.of();
     }
 }
