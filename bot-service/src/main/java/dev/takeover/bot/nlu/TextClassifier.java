@@ -141,7 +141,21 @@ final class TextClassifier {
         return List.of(labels);
     }
 
-    /** A probability per label, in the order of {@link #labels()}. */
+    /**
+     * Each label's own one-versus-rest probability, in the order of {@link #labels()}, not normalised: a message unlike
+     * every training example gets low ones for every label, instead of whichever label's bias is least low being
+     * blown up to near certainty ("hi, good morning" is not NEGATIVE because it is not a question either).
+     */
+    double[] ownProbabilities(List<String> terms, float[] embedding) {
+        Feature[] x = vectorise(terms, embedding, vocabulary, idf, dimensions, embeddingWeight);
+        double[] probabilities = new double[labels.length];
+        for (int c = 0; c < labels.length; c++) {
+            probabilities[c] = sigmoid(decision(weights[c], x));
+        }
+        return probabilities;
+    }
+
+    /** A probability per label, in the order of {@link #labels()}, summing to 1. */
     double[] probabilities(List<String> terms, float[] embedding) {
         Feature[] x = vectorise(terms, embedding, vocabulary, idf, dimensions, embeddingWeight);
         double[] scores = new double[labels.length];

@@ -22,13 +22,13 @@ final class BuiltInTuning {
                 encoder.encode(critical.stream().map(FrozenSets.Item::text).toList());
         float[][] s =
                 encoder.encode(sentiment.stream().map(FrozenSets.Item::text).toList());
-        for (double weight : new double[] {0, 6, 10}) {
-            for (double cost : new double[] {16, 64, 256}) {
+        for (double weight : new double[] {6}) {
+            for (double cost : new double[] {256}) {
                 BuiltInModels trained = BuiltInModels.train(
                         new BuiltInModels.Options(weight, cost, 0.5, 0.5, 0.45, 0.5, true), lexicon, encoder);
-                for (double threshold : new double[] {0.15, 0.2, 0.3}) {
+                for (double threshold : new double[] {0.05, 0.1, 0.2, 0.3, 0.4, 0.5}) {
                     BuiltInModels models = trained.deciding(
-                            new BuiltInModels.Options(weight, cost, threshold, threshold, threshold, 0.5, true));
+                            new BuiltInModels.Options(weight, cost, 0.2, threshold, threshold, threshold, true));
                     FrozenSets.Binary hb = FrozenSets.Binary.EMPTY;
                     FrozenSets.Binary hm = FrozenSets.Binary.EMPTY;
                     for (int i = 0; i < human.size(); i++) {

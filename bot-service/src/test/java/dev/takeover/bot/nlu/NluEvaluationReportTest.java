@@ -236,8 +236,8 @@ class NluEvaluationReportTest {
 
         // ---- sentiment
         Predicate<FrozenSets.Item> isNegative = item -> "NEGATIVE".equals(item.label());
-        BuiltInModels noLexiconTerms = BuiltInModels.train(
-                new BuiltInModels.Options(6.0, 256.0, 0.2, 0.3, 0.45, 0.5, false), lexicon, encoder);
+        BuiltInModels noLexiconTerms =
+                BuiltInModels.train(new BuiltInModels.Options(6.0, 256.0, 0.2, 0.1, 0.3, 0.3, false), lexicon, encoder);
         Map<String, Predicate<FrozenSets.Item>> sentimentVariants = new LinkedHashMap<>();
         sentimentVariants.put(
                 "lexicon only (the NLU before issue 9)",
