@@ -523,7 +523,6 @@ class NluEvaluationReportTest {
 
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, out.toString(), StandardCharsets.UTF_8);
-        encoder.close();
 
         assertThat(shop.understand("Your service is down, we cannot access any of our data", null)
                         .critical())
@@ -533,6 +532,7 @@ class NluEvaluationReportTest {
                         .get("en")
                         .f1())
                 .isGreaterThan(0.8);
+        encoder.close();
     }
 
     private BuiltInModels.Assessment assess(BuiltInModels models, FrozenSets.Item item, boolean withEmbedding) {
