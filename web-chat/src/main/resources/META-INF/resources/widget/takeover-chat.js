@@ -1,0 +1,456 @@
+/*
+ * Takeover web chat: the customer's widget. Embed it with one tag, e.g.
+ *   <script src="https://chat.example.com/widget/takeover-chat.js" defer
+ *           data-language="de" data-title="Support"
+ *           data-identity="…" data-identity-signature="…"></script>
+ * It draws a launcher and a chat panel in a Shadow DOM, so the host page's CSS cannot reach it, talks to the adapter
+ * over a WebSocket, and renders every text with textContent, never as HTML.
+ */
+(() => {
+  'use strict';
+
+  const script = document.currentScript;
+  const data = script ? script.dataset : {};
+  const adapter = new URL(data.adapterUrl || (script ? script.src : location.href), location.href);
+  const socketUrl = new URL('/chat', adapter);
+  socketUrl.protocol = adapter.protocol === 'https:' ? 'wss:' : 'ws:';
+  const storageKey = 'takeover-chat:' + adapter.origin;
+  const language = pickLanguage(data.language);
+
+  const TEXT = {
+    en: {
+      title: 'Support', greeting: 'Hi there 👋', intro: 'Ask us anything. Our assistant answers right away, and a person from our team takes over whenever you need one.',
+      assistant: 'Assistant', botSubtitle: 'Our assistant answers right away', waitingSubtitle: 'A person from our team is on the way',
+      agentSubtitle: 'from our support team', teamSubtitle: 'Our support team is with you', you: 'You',
+      placeholder: 'Write a message…', send: 'Send', open: 'Open the chat', close: 'Close the chat', minimise: 'Minimise the chat',
+      connecting: 'Connecting…', reconnecting: 'Connection lost. Reconnecting…', online: 'Online', refused: 'The chat could not verify who you are. Please reload the page.',
+      sending: 'Sending…', waiting: 'Waiting for a person', tooLong: (n) => `A message can have at most ${n.toLocaleString('en')} characters.`,
+      slowDown: 'You are sending very fast; your message goes out in a moment.', unavailable: 'The chat is busy for a moment; your message goes out shortly.',
+      rateQuestion: 'Your rating', rating: (n) => `${n} of 5`, ratingLabel: (n) => ['not at all satisfied', 'not very satisfied', 'okay', 'satisfied', 'very satisfied'][n - 1],
+      thanksRated: (n) => `You rated ${n} of 5`, unread: (n) => `${n} new message${n === 1 ? '' : 's'}`, log: 'Conversation', left: (n) => `${n} characters left`,
+    },
+    de: {
+      title: 'Kundenservice', greeting: 'Hallo 👋', intro: 'Fragen Sie uns alles. Unser Assistent antwortet sofort, und eine Person aus unserem Team übernimmt, wann immer Sie das möchten.',
+      assistant: 'Assistent', botSubtitle: 'Unser Assistent antwortet sofort', waitingSubtitle: 'Eine Person aus unserem Team ist unterwegs',
+      agentSubtitle: 'aus unserem Support-Team', teamSubtitle: 'Unser Support-Team ist für Sie da', you: 'Sie',
+      placeholder: 'Nachricht schreiben…', send: 'Senden', open: 'Chat öffnen', close: 'Chat schließen', minimise: 'Chat minimieren',
+      connecting: 'Verbinde…', reconnecting: 'Verbindung unterbrochen. Verbinde neu…', online: 'Online', refused: 'Der Chat konnte nicht prüfen, wer Sie sind. Bitte laden Sie die Seite neu.',
+      sending: 'Wird gesendet…', waiting: 'Warten auf eine Person', tooLong: (n) => `Eine Nachricht hat höchstens ${n.toLocaleString('de')} Zeichen.`,
+      slowDown: 'Sie schreiben sehr schnell; Ihre Nachricht geht gleich hinaus.', unavailable: 'Der Chat ist kurz ausgelastet; Ihre Nachricht geht gleich hinaus.',
+      rateQuestion: 'Ihre Bewertung', rating: (n) => `${n} von 5`, ratingLabel: (n) => ['gar nicht zufrieden', 'wenig zufrieden', 'in Ordnung', 'zufrieden', 'sehr zufrieden'][n - 1],
+      thanksRated: (n) => `Sie haben mit ${n} von 5 bewertet`, unread: (n) => `${n} neue Nachricht${n === 1 ? '' : 'en'}`, log: 'Unterhaltung', left: (n) => `noch ${n} Zeichen`,
+    },
+  }[language];
+  const title = data.title || TEXT.title;
+  const ENDS_WAITING = new Set(['AGENT_JOINED', 'HAND_BACK', 'RESOLVED', 'ABANDONED']);
+  const BACK_TO_BOT = new Set(['HAND_BACK', 'RESOLVED', 'ABANDONED']);
+
+  // ---- state -------------------------------------------------------------------------------------------------------
+  const saved = readJson(localStorage, storageKey) || {};
+  const state = {
+    token: saved.token || null,
+    conversationId: saved.conversationId || null,
+    seen: saved.seen || 0,            // the last entry shown while the panel was open: later ones are unread
+    lastSeq: 0,                      // the last entry this page rendered; a reconnect asks for what follows
+    pending: (saved.pending || []),  // messages not yet confirmed by the adapter, resent after a reconnect
+    maxLength: 4000,
+    open: sessionStorage.getItem(storageKey + ':open') === 'true',
+    unread: 0,
+    phase: 'bot',                    // bot | waiting | agent
+    agentName: null,
+    survey: { seq: null, answered: null, awaitingThanks: false },
+    connection: 'connecting',
+    attempts: 0,
+    refused: false,
+  };
+  let socket = null;
+  let retryTimer = null;
+
+  // ---- the DOM, inside a shadow root ---------------------------------------------------------------------------------
+  const host = document.createElement('div');
+  host.setAttribute('data-takeover-chat', '');
+  host.hidden = true;
+  const root = host.attachShadow({ mode: 'open' });
+  const style = el('link', { rel: 'stylesheet', href: new URL('/widget/takeover-chat.css', adapter).href });
+  style.addEventListener('load', () => { host.hidden = false; });
+  if (data.color) host.style.setProperty('--brand', data.color);
+
+  const launcherBadge = el('span', { class: 'badge', 'aria-hidden': 'true' });
+  const launcher = el('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'panel', 'aria-label': TEXT.open },
+    icon('chat', 'icon-chat'), icon('chevron', 'icon-close'), launcherBadge);
+
+  const avatar = el('div', { class: 'avatar avatar-header', 'aria-hidden': 'true' });
+  const headerTitle = el('h2', { id: 'title', class: 'title' }, title);
+  const headerSubtitle = el('p', { class: 'subtitle' });
+  const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const closeButton = el('button', { class: 'close', type: 'button', 'aria-label': TEXT.minimise }, icon('chevron'));
+  const header = el('header', { class: 'header' }, avatar, el('div', { class: 'heading' }, headerTitle, headerSubtitle), closeButton);
+
+  const welcome = el('div', { class: 'welcome' }, el('p', { class: 'greeting' }, TEXT.greeting), el('p', { class: 'intro' }, TEXT.intro));
+  const queueText = el('p', { class: 'queue-text' });
+  const queueCard = el('div', { class: 'queue', hidden: '', role: 'status' }, el('span', { class: 'pulse', 'aria-hidden': 'true' }),
+    el('div', {}, el('p', { class: 'queue-title' }, TEXT.waiting), queueText));
+  const log = el('ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': TEXT.log });
+  const scroller = el('div', { class: 'scroller' }, welcome, log);
+
+  const notice = el('p', { class: 'composer-notice', role: 'alert' });
+  const input = el('textarea', { class: 'input', rows: '1', placeholder: TEXT.placeholder, 'aria-label': TEXT.placeholder, enterkeyhint: 'send' });
+  const sendButton = el('button', { class: 'send', type: 'submit', 'aria-label': TEXT.send, disabled: '' }, icon('send'));
+  const composer = el('form', { class: 'composer' }, el('div', { class: 'field' }, input, sendButton), notice);
+
+  const panel = el('section', { id: 'panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'title', hidden: '' },
+    header, status, queueCard, scroller, composer);
+  root.append(style, panel, launcher);
+
+  // ---- behaviour -----------------------------------------------------------------------------------------------------
+  launcher.addEventListener('click', () => setOpen(!state.open));
+  closeButton.addEventListener('click', () => setOpen(false));
+  panel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') { setOpen(false); launcher.focus(); }
+  });
+  input.addEventListener('input', () => { autosize(); updateComposer(); });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) { event.preventDefault(); submit(); }
+  });
+  composer.addEventListener('submit', (event) => { event.preventDefault(); submit(); });
+  window.addEventListener('online', () => { if (!socket) connect(); });
+
+  document.body.append(host);
+  renderHeader();
+  setOpen(state.open, false);
+  connect();
+
+  function setOpen(open, focus = true) {
+    state.open = open;
+    sessionStorage.setItem(storageKey + ':open', String(open));
+    panel.hidden = !open;
+    host.toggleAttribute('data-open', open);
+    launcher.setAttribute('aria-expanded', String(open));
+    launcher.setAttribute('aria-label', open ? TEXT.close : TEXT.open);
+    if (open) {
+      markRead();
+      scrollToEnd();
+      if (focus) input.focus();
+    }
+  }
+
+  function submit() {
+    const text = input.value.trim();
+    if (!text || state.refused) return;
+    if ([...text].length > state.maxLength) { showNotice(TEXT.tooLong(state.maxLength)); return; }
+    const message = { messageId: newId(), text };
+    state.pending.push(message);
+    save();
+    renderPending(message);
+    input.value = '';
+    autosize();
+    updateComposer();
+    transmit(message);
+  }
+
+  function transmit(message) {
+    if (socket && socket.readyState === WebSocket.OPEN && state.connection === 'online') {
+      socket.send(JSON.stringify({ type: 'message', messageId: message.messageId, text: message.text }));
+    }
+  }
+
+  function connect() {
+    clearTimeout(retryTimer);
+    if (state.refused) return;
+    setConnection(state.attempts === 0 ? 'connecting' : 'reconnecting');
+    socket = new WebSocket(socketUrl.href);
+    socket.addEventListener('open', () => {
+      const hello = { type: 'hello', token: state.token, conversationId: state.conversationId, after: state.lastSeq, language };
+      if (data.identity) { hello.identity = data.identity; hello.signature = data.identitySignature; }
+      socket.send(JSON.stringify(hello));
+    });
+    socket.addEventListener('message', (event) => {
+      let frame;
+      try { frame = JSON.parse(event.data); } catch (e) { return; }
+      if (frame.type === 'welcome') welcomed(frame);
+      else if (frame.type === 'entry') entry(frame);
+      else if (frame.type === 'error') refusedFrame(frame);
+    });
+    socket.addEventListener('close', (event) => {
+      socket = null;
+      if (event.code === 1008 || state.refused) { state.refused = true; setConnection('refused'); return; }
+      state.attempts += 1;
+      setConnection('reconnecting');
+      const delay = Math.min(15000, 500 * 2 ** Math.min(state.attempts, 5)) * (0.75 + Math.random() / 2);
+      retryTimer = setTimeout(connect, delay);
+    });
+  }
+
+  function welcomed(frame) {
+    if (state.conversationId && frame.conversationId !== state.conversationId) {
+      log.replaceChildren();
+      state.lastSeq = 0;
+      state.seen = 0;
+    }
+    state.conversationId = frame.conversationId;
+    if (frame.token) state.token = frame.token;
+    if (frame.maxLength) state.maxLength = frame.maxLength;
+    state.attempts = 0;
+    save();
+    setConnection('online');
+    state.pending.forEach(transmit);
+  }
+
+  function refusedFrame(frame) {
+    if (frame.code === 'identity-refused') { state.refused = true; setConnection('refused'); return; }
+    const message = state.pending.find((m) => m.messageId === frame.messageId);
+    if (frame.code === 'too-long' && message) {
+      dropPending(message.messageId);
+      input.value = message.text;
+      autosize();
+      showNotice(TEXT.tooLong(state.maxLength));
+    } else if ((frame.code === 'rate-limited' || frame.code === 'unavailable') && state.pending.length) {
+      showNotice(frame.code === 'rate-limited' ? TEXT.slowDown : TEXT.unavailable);
+      setTimeout(() => state.pending.forEach(transmit), frame.retryAfterMs || 2000);
+    }
+  }
+
+  function entry(frame) {
+    if (frame.seq <= state.lastSeq) return;
+    state.lastSeq = frame.seq;
+    if (frame.author === 'CUSTOMER') dropPending(frame.messageId);
+    follow(frame);
+    render(frame);
+    if (frame.author !== 'CUSTOMER' && frame.seq > state.seen) {
+      if (state.open && document.visibilityState !== 'hidden') markRead(); else { state.unread += 1; renderBadge(); }
+    } else if (state.open) {
+      markRead();
+    }
+    scrollToEnd();
+  }
+
+  /** Who is in charge, the queue card and the survey follow the purposes of the messages, in order. */
+  function follow(frame) {
+    const purpose = frame.purpose || '';
+    if (frame.author === 'SYSTEM') {
+      if (purpose === 'HANDOVER_NOTICE' || purpose === 'QUEUE_UPDATE' || purpose === 'REQUEUED') state.phase = 'waiting';
+      if (purpose === 'AGENT_JOINED' || purpose === 'TRANSFER') state.phase = 'agent';
+      if (BACK_TO_BOT.has(purpose)) { state.phase = 'bot'; state.agentName = null; }
+      if (purpose === 'QUEUE_UPDATE') { queueText.textContent = frame.text; }
+    }
+    if (frame.author === 'AGENT') { state.phase = 'agent'; state.agentName = frame.sender && frame.sender.name; }
+    if (ENDS_WAITING.has(purpose)) queueText.textContent = '';
+    queueCard.hidden = state.phase !== 'waiting' || !queueText.textContent;
+    const survey = state.survey;
+    if (frame.author === 'BOT' && purpose === 'SURVEY') {
+      if (survey.awaitingThanks) { survey.awaitingThanks = false; frame.surveyThanks = true; } else { survey.seq = frame.seq; survey.answered = null; }
+    } else if (frame.author === 'CUSTOMER' && survey.seq !== null && survey.answered === null) {
+      const rating = /(?:^|\D)([1-5])(?:\D|$)/.exec(frame.text);
+      survey.answered = rating ? Number(rating[1]) : 0;
+      survey.awaitingThanks = true;
+      updateSurvey();
+    } else if (frame.author === 'BOT') {
+      survey.awaitingThanks = false;
+    }
+    renderHeader();
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------------------------------
+  function render(frame) {
+    welcome.hidden = true;
+    const purpose = frame.purpose || '';
+    if (frame.author === 'SYSTEM') {
+      if (purpose === 'QUEUE_UPDATE' && lastItem() && lastItem().dataset.purpose === 'QUEUE_UPDATE') {
+        lastItem().querySelector('.notice-text').textContent = frame.text;
+        return;
+      }
+      const kind = purpose === 'AGENT_JOINED' ? 'joined' : BACK_TO_BOT.has(purpose) ? 'back' : 'info';
+      log.append(el('li', { class: 'notice notice-' + kind, 'data-purpose': purpose, 'data-seq': frame.seq },
+        el('span', { class: 'notice-text' }, frame.text)));
+      return;
+    }
+    const mine = frame.author === 'CUSTOMER';
+    const existing = mine ? root.querySelector(`[data-message-id="${cssEscape(frame.messageId)}"]`) : null;
+    if (existing) existing.remove();
+    const who = mine ? TEXT.you : frame.author === 'BOT' ? (frame.sender && frame.sender.name) || TEXT.assistant : (frame.sender && frame.sender.name) || title;
+    const bubble = el('div', { class: 'bubble' }, frame.text);
+    const item = el('li', { class: 'message ' + (mine ? 'mine' : 'theirs ' + frame.author.toLowerCase()), 'data-seq': frame.seq,
+      'data-author': frame.author, 'data-purpose': purpose, 'data-message-id': frame.messageId });
+    const previous = lastItem();
+    const grouped = previous && previous.dataset.author === frame.author && previous.dataset.who === who;
+    item.dataset.who = who;
+    if (!mine) item.append(grouped ? el('span', { class: 'avatar avatar-spacer', 'aria-hidden': 'true' }) : avatarFor(frame.author, who));
+    const body = el('div', { class: 'body' });
+    if (!mine && !grouped) body.append(el('span', { class: 'who' }, who));
+    body.append(bubble);
+    if (frame.author === 'BOT' && purpose === 'SURVEY' && !frame.surveyThanks && state.survey.seq === frame.seq) body.append(surveyButtons());
+    body.append(el('time', { class: 'time', datetime: frame.sentAt || '' }, clock(frame.sentAt)));
+    item.append(body);
+    if (previous && grouped) previous.classList.add('followed');
+    log.append(item);
+  }
+
+  function renderPending(message) {
+    welcome.hidden = true;
+    log.append(el('li', { class: 'message mine pending', 'data-message-id': message.messageId, 'data-author': 'PENDING' },
+      el('div', { class: 'body' }, el('div', { class: 'bubble' }, message.text), el('span', { class: 'time' }, TEXT.sending))));
+    scrollToEnd();
+  }
+
+  function surveyButtons() {
+    const group = el('div', { class: 'rating', role: 'group', 'aria-label': TEXT.rateQuestion });
+    for (let n = 1; n <= 5; n += 1) {
+      const button = el('button', { type: 'button', class: 'rate', 'data-rating': String(n), 'aria-label': `${n} – ${TEXT.ratingLabel(n)}`, title: TEXT.ratingLabel(n) }, String(n));
+      button.addEventListener('click', () => {
+        if (state.survey.answered !== null || state.refused) return;
+        input.value = TEXT.rating(n);
+        submit();
+      });
+      group.append(button);
+    }
+    queueMicrotask(updateSurvey);
+    return group;
+  }
+
+  function updateSurvey() {
+    const item = log.querySelector(`[data-seq="${state.survey.seq}"]`);
+    if (!item) return;
+    item.querySelectorAll('.rate').forEach((button) => {
+      const answered = state.survey.answered !== null;
+      button.disabled = answered;
+      button.classList.toggle('chosen', Number(button.dataset.rating) === state.survey.answered);
+      button.setAttribute('aria-pressed', String(Number(button.dataset.rating) === state.survey.answered));
+    });
+  }
+
+  function renderHeader() {
+    if (state.phase === 'agent') {
+      const name = state.agentName;
+      headerTitle.textContent = name || title;
+      headerSubtitle.textContent = name ? TEXT.agentSubtitle : TEXT.teamSubtitle;
+      avatar.replaceChildren(name ? initial(name) : icon('people'));
+      avatar.className = 'avatar avatar-header agent';
+    } else {
+      headerTitle.textContent = title;
+      headerSubtitle.textContent = state.phase === 'waiting' ? TEXT.waitingSubtitle : TEXT.botSubtitle;
+      avatar.replaceChildren(icon('spark'));
+      avatar.className = 'avatar avatar-header bot';
+    }
+  }
+
+  function setConnection(connection) {
+    state.connection = connection;
+    panel.dataset.connection = connection;
+    status.textContent = connection === 'online' ? '' : connection === 'refused' ? TEXT.refused : connection === 'connecting' ? TEXT.connecting : TEXT.reconnecting;
+    status.hidden = connection === 'online';
+    input.disabled = connection === 'refused';
+    updateComposer();
+  }
+
+  function updateComposer() {
+    const length = [...input.value].length;
+    sendButton.disabled = !input.value.trim() || state.refused;
+    if (length > state.maxLength) showNotice(TEXT.tooLong(state.maxLength));
+    else if (length > state.maxLength - 400) showNotice(TEXT.left(state.maxLength - length), true);
+    else showNotice('');
+  }
+
+  function showNotice(text, quiet = false) {
+    notice.textContent = text;
+    notice.classList.toggle('quiet', quiet);
+  }
+
+  function renderBadge() {
+    launcherBadge.textContent = state.unread > 9 ? '9+' : String(state.unread);
+    launcher.classList.toggle('has-unread', state.unread > 0);
+    launcher.setAttribute('aria-label', state.unread > 0 ? `${TEXT.open} (${TEXT.unread(state.unread)})` : TEXT.open);
+  }
+
+  function markRead() {
+    state.unread = 0;
+    if (state.lastSeq > state.seen) { state.seen = state.lastSeq; save(); }
+    renderBadge();
+    if (state.open) launcher.setAttribute('aria-label', TEXT.close);
+  }
+
+  function dropPending(messageId) {
+    const before = state.pending.length;
+    state.pending = state.pending.filter((m) => m.messageId !== messageId);
+    if (state.pending.length !== before) save();
+    if (!state.pending.length && notice.textContent && !notice.classList.contains('quiet')) showNotice('');
+  }
+
+  function avatarFor(author, who) {
+    if (author === 'BOT') return el('span', { class: 'avatar bot', 'aria-hidden': 'true' }, icon('spark'));
+    return el('span', { class: 'avatar agent', 'aria-hidden': 'true' }, initial(who));
+  }
+
+  function initial(name) {
+    return document.createTextNode([...name.trim()][0] ? [...name.trim()][0].toUpperCase() : '?');
+  }
+
+  function lastItem() {
+    return log.lastElementChild && !log.lastElementChild.classList.contains('pending') ? log.lastElementChild : null;
+  }
+
+  function scrollToEnd() {
+    requestAnimationFrame(() => { scroller.scrollTop = scroller.scrollHeight; });
+  }
+
+  function autosize() {
+    input.style.height = 'auto';
+    input.style.height = Math.min(input.scrollHeight, 120) + 'px';
+  }
+
+  function save() {
+    localStorage.setItem(storageKey, JSON.stringify({ token: state.token, conversationId: state.conversationId, seen: state.seen, pending: state.pending }));
+  }
+
+  // ---- small helpers -------------------------------------------------------------------------------------------------
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
+    children.forEach((child) => node.append(typeof child === 'string' ? document.createTextNode(child) : child));
+    return node;
+  }
+
+  function icon(name, extraClass) {
+    const paths = {
+      chat: 'M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v9a2.5 2.5 0 0 1-2.5 2.5H10l-4.2 3.6A.5.5 0 0 1 5 20.2V17h-.5A.5.5 0 0 1 4 16.5v-11Z',
+      chevron: 'M6.7 9.3a1 1 0 0 1 1.4 0L12 13.2l3.9-3.9a1 1 0 1 1 1.4 1.4l-4.6 4.6a1 1 0 0 1-1.4 0L6.7 10.7a1 1 0 0 1 0-1.4Z',
+      send: 'M3.4 20.4 21 12 3.4 3.6a.6.6 0 0 0-.8.7L4.8 11H13a1 1 0 1 1 0 2H4.8l-2.2 6.7a.6.6 0 0 0 .8.7Z',
+      spark: 'M12 2.5c.4 0 .7.3.8.6l1.2 4a4 4 0 0 0 2.9 2.9l4 1.2a.8.8 0 0 1 0 1.6l-4 1.2a4 4 0 0 0-2.9 2.9l-1.2 4a.8.8 0 0 1-1.6 0l-1.2-4a4 4 0 0 0-2.9-2.9l-4-1.2a.8.8 0 0 1 0-1.6l4-1.2A4 4 0 0 0 10 7.1l1.2-4c.1-.3.4-.6.8-.6Z',
+      people: 'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7Zm7.5 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM2 18.5C2 15.5 5.1 13 9 13s7 2.5 7 5.5v.5H2v-.5Zm15.8.5v-.5c0-1.9-.9-3.6-2.3-4.8.4-.1.7-.2 1-.2 3 0 5.5 2 5.5 4.6v.9h-4.2Z',
+    };
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    svg.setAttribute('class', 'icon ' + (extraClass || ''));
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', paths[name]);
+    svg.append(path);
+    return svg;
+  }
+
+  function clock(instant) {
+    const at = instant ? new Date(instant) : new Date();
+    return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(at);
+  }
+
+  function newId() {
+    return (crypto.randomUUID ? crypto.randomUUID() : Date.now().toString(36) + Math.random().toString(36).slice(2)).replace(/[^A-Za-z0-9_-]/g, '');
+  }
+
+  function cssEscape(value) {
+    return window.CSS && CSS.escape ? CSS.escape(value) : String(value).replace(/[^A-Za-z0-9_-]/g, '');
+  }
+
+  function pickLanguage(wanted) {
+    const candidates = [wanted, ...(navigator.languages || [navigator.language])];
+    for (const candidate of candidates) {
+      const primary = (candidate || '').slice(0, 2).toLowerCase();
+      if (primary === 'de' || primary === 'en') return primary;
+    }
+    return 'en';
+  }
+
+  function readJson(storage, key) {
+    try { return JSON.parse(storage.getItem(key)); } catch (e) { return null; }
+  }
+})();
