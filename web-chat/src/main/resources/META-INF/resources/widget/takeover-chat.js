@@ -20,7 +20,7 @@
   const TEXT = {
     en: {
       title: 'Support', greeting: 'Hi there 👋', intro: 'Ask us anything. Our assistant answers right away, and a person from our team takes over whenever you need one.',
-      assistant: 'Assistant', botSubtitle: 'Our assistant answers right away', waitingSubtitle: 'A person from our team is on the way',
+      assistant: 'Assistant', botSubtitle: 'Our assistant answers right away', waitingSubtitle: 'A person is on the way',
       agentSubtitle: 'from our support team', teamSubtitle: 'Our support team is with you', you: 'You',
       placeholder: 'Write a message…', send: 'Send', open: 'Open the chat', close: 'Close the chat', minimise: 'Minimise the chat',
       connecting: 'Connecting…', reconnecting: 'Connection lost. Reconnecting…', online: 'Online', refused: 'The chat could not verify who you are. Please reload the page.',
@@ -31,7 +31,7 @@
     },
     de: {
       title: 'Kundenservice', greeting: 'Hallo 👋', intro: 'Fragen Sie uns alles. Unser Assistent antwortet sofort, und eine Person aus unserem Team übernimmt, wann immer Sie das möchten.',
-      assistant: 'Assistent', botSubtitle: 'Unser Assistent antwortet sofort', waitingSubtitle: 'Eine Person aus unserem Team ist unterwegs',
+      assistant: 'Assistent', botSubtitle: 'Unser Assistent antwortet sofort', waitingSubtitle: 'Eine Person ist unterwegs',
       agentSubtitle: 'aus unserem Support-Team', teamSubtitle: 'Unser Support-Team ist für Sie da', you: 'Sie',
       placeholder: 'Nachricht schreiben…', send: 'Senden', open: 'Chat öffnen', close: 'Chat schließen', minimise: 'Chat minimieren',
       connecting: 'Verbinde…', reconnecting: 'Verbindung unterbrochen. Verbinde neu…', online: 'Online', refused: 'Der Chat konnte nicht prüfen, wer Sie sind. Bitte laden Sie die Seite neu.',
@@ -255,10 +255,8 @@
     welcome.hidden = true;
     const purpose = frame.purpose || '';
     if (frame.author === 'SYSTEM') {
-      if (purpose === 'QUEUE_UPDATE' && lastItem() && lastItem().dataset.purpose === 'QUEUE_UPDATE') {
-        lastItem().querySelector('.notice-text').textContent = frame.text;
-        return;
-      }
+      // The place in the queue lives in the card under the header, updated in place, not as a trail of notices.
+      if (purpose === 'QUEUE_UPDATE') return;
       const kind = purpose === 'AGENT_JOINED' ? 'joined' : BACK_TO_BOT.has(purpose) ? 'back' : 'info';
       log.append(el('li', { class: 'notice notice-' + kind, 'data-purpose': purpose, 'data-seq': frame.seq },
         el('span', { class: 'notice-text' }, frame.text)));
