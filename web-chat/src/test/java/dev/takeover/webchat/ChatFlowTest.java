@@ -162,7 +162,8 @@ class ChatFlowTest extends ChatTestSupport {
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Delivery log notifications"))
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.name", hasItem("Kafka connection health check"));
     }
 
     static String id() {

@@ -205,12 +205,12 @@ class WebChatBrowserIT {
                     .until(d -> shop.messagesBy("BOT").stream()
                             .anyMatch(m -> m.getText().contains("PayPal")));
             shot(browser, "11-phone-chat");
+            List<String> before = shop.transcript();
 
             new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
             shop.waiting().until(d -> !shop.panel().isDisplayed());
 
             // Navigation within the site: the next page continues the same conversation.
-            List<String> before = shop.transcript();
             shop.open("/product.html").openChat();
             shop.waiting().until(d -> shop.transcript().size() >= before.size());
             assertThat(shop.transcript()).isEqualTo(before);

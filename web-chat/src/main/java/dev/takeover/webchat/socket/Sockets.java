@@ -36,15 +36,16 @@ public class Sockets {
     }
 
     CustomerSocket opened(WebSocketConnection connection) {
-        CustomerSocket socket = new CustomerSocket(
-                connection,
-                new RateLimit(config.rateLimit().burst(), config.rateLimit().refillEvery(), clock));
-        byConnection.put(connection.id(), socket);
-        return socket;
+        return of(connection);
     }
 
     CustomerSocket of(WebSocketConnection connection) {
-        return byConnection.computeIfAbsent(connection.id(), id -> opened(connection));
+        return byConnection.computeIfAbsent(
+                connection.id(),
+                id -> new CustomerSocket(
+                        connection,
+                        new RateLimit(
+                                config.rateLimit().burst(), config.rateLimit().refillEvery(), clock)));
     }
 
     /** Registers first, then catches up: an entry logged in between is either read now or notified after. */
