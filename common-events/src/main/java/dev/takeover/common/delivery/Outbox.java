@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.util.UUID;
 import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -54,6 +55,7 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
     private final TopicNames topics;
+    private final Event<Published> published;
     private final String source;
     private final int maxRecordSize;
 
@@ -62,6 +64,7 @@ public class Outbox {
             TransactionSynchronizationRegistry transactions,
             OutboxRelay relay,
             TopicNames topics,
+            Event<Published> published,
             @ConfigProperty(name = "quarkus.application.name") String serviceName,
             @ConfigProperty(name = "mp.messaging.outgoing.outbox.max.request.size", defaultValue = "1048576")
                     int maxRequestSize) {
@@ -69,6 +72,7 @@ public class Outbox {
         this.transactions = transactions;
         this.relay = relay;
         this.topics = topics;
+        this.published = published;
         this.source = "/" + serviceName;
         this.maxRecordSize = maxRequestSize;
     }
@@ -108,6 +112,7 @@ public class Outbox {
         if (relayedHere) {
             wakeRelayAfterCommit();
         }
+        published.fire(new Published(type, event));
         return ce.id();
     }
 
