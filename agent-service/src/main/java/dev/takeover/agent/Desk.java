@@ -1,5 +1,6 @@
 package dev.takeover.agent;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,7 @@ public class Desk {
     private final OutboundMessages outboundMessages;
     private final ProcessedEvents processed;
     private final EntityManager entityManager;
+    private final RoutingMetrics metrics;
 
     Desk(
             Routing routing,
@@ -40,13 +42,15 @@ public class Desk {
             Outbox outbox,
             OutboundMessages outboundMessages,
             ProcessedEvents processed,
-            EntityManager entityManager) {
+            EntityManager entityManager,
+            RoutingMetrics metrics) {
         this.routing = routing;
         this.lock = lock;
         this.outbox = outbox;
         this.outboundMessages = outboundMessages;
         this.processed = processed;
         this.entityManager = entityManager;
+        this.metrics = metrics;
     }
 
     /**
@@ -105,6 +109,10 @@ public class Desk {
             return id;
         }
         Agent agent = registered(caller);
+        // The same key table as redeliveries: its insert is the one race-free "first time" two replies can share.
+        if (processed.firstDelivery("first-answer:" + takeover.handoverId)) {
+            metrics.firstResponse(takeover, Duration.between(takeover.assignedAt, Instant.now()));
+        }
         return outboundMessages.send(
                 id,
                 conversationId,

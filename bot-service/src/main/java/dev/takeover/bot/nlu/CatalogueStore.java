@@ -1,5 +1,6 @@
 package dev.takeover.bot.nlu;
 
+import java.time.Duration;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -7,6 +8,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -27,11 +30,16 @@ public class CatalogueStore {
 
     private final Nlu nlu;
     private final BotConfig config;
+    private final Timer trainingTime;
     private volatile long loadedVersion = -1;
 
-    CatalogueStore(Nlu nlu, BotConfig config) {
+    CatalogueStore(Nlu nlu, BotConfig config, MeterRegistry registry) {
         this.nlu = nlu;
         this.config = config;
+        this.trainingTime = Timer.builder("takeover.nlu.catalogue.training")
+                .description(
+                        "Training an intent catalogue, at start-up, on upload or when another instance uploaded one")
+                .register(registry);
     }
 
     void trainAtStartUp(@Observes StartupEvent startup) {
@@ -39,8 +47,8 @@ public class CatalogueStore {
         if (stored.isPresent()) {
             train(stored.get());
         } else {
-            TrainingReport report = nlu.replaceCatalogue(
-                    Catalogue.parse(Resources.read(config.nlu().catalogue())));
+            TrainingReport report =
+                    trained(Catalogue.parse(Resources.read(config.nlu().catalogue())));
             loadedVersion = 0;
             LOG.infof(
                     "trained the catalogue %s: %d phrases, %d intents in %d ms",
@@ -55,7 +63,7 @@ public class CatalogueStore {
     public TrainingReport replace(String body) {
         Catalogue catalogue = Catalogue.parse(body);
         synchronized (this) {
-            TrainingReport report = nlu.replaceCatalogue(catalogue);
+            TrainingReport report = trained(catalogue);
             loadedVersion = QuarkusTransaction.requiringNew()
                     .call(() -> ((Number) Panache.getEntityManager()
                                     .createNativeQuery("insert into nlu_catalogue (body) values (?1) returning version")
@@ -77,11 +85,17 @@ public class CatalogueStore {
         if (stored.version() <= loadedVersion) {
             return;
         }
-        TrainingReport report = nlu.replaceCatalogue(Catalogue.parse(stored.body()));
+        TrainingReport report = trained(Catalogue.parse(stored.body()));
         loadedVersion = stored.version();
         LOG.infof(
                 "trained uploaded catalogue version %d: %d phrases in %d ms",
                 stored.version(), report.phrases(), report.trainingMillis());
+    }
+
+    private TrainingReport trained(Catalogue catalogue) {
+        TrainingReport report = nlu.replaceCatalogue(catalogue);
+        trainingTime.record(Duration.ofMillis(report.trainingMillis()));
+        return report;
     }
 
     private record Stored(long version, String body) {}

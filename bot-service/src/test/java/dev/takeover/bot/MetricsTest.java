@@ -1,0 +1,76 @@
+package dev.takeover.bot;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+import dev.takeover.events.EventCodec;
+import dev.takeover.events.conversation.InboundMessage;
+import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
+import dev.takeover.infrastructure.testing.MetricsScrape;
+import dev.takeover.infrastructure.testing.RealInfrastructure;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class MetricsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Map<String, String> GERMAN_REQUEST = Map.of("signal", "human_request", "language", "de");
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    private final String conversation = "conv-" + UUID.randomUUID();
+
+    @Test
+    void analysesRequestsForAPersonAndRepliesAreCountedWithoutTheConversation() {
+        MetricsScrape before = scrape();
+
+        send("m1", "Ich möchte mit einem Mitarbeiter sprechen");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            MetricsScrape after = scrape();
+            assertThat(after.sum("takeover_nlu_signals_total", GERMAN_REQUEST)
+                            - before.sum("takeover_nlu_signals_total", GERMAN_REQUEST))
+                    .isEqualTo(1);
+            assertThat(after.sum("takeover_nlu_analyses_total", Map.of("language", "de"))
+                            - before.sum("takeover_nlu_analyses_total", Map.of("language", "de")))
+                    .isEqualTo(1);
+        });
+        MetricsScrape after = scrape();
+        assertThat(after.has("takeover_nlu_catalogue_training_seconds_count"))
+                .as("the catalogue trained at start-up")
+                .isTrue();
+        assertThat(after.sum("takeover_nlu_catalogue_training_seconds_count")).isGreaterThanOrEqualTo(1);
+        assertThat(after.series("takeover_nlu_analyses_total"))
+                .allSatisfy(series -> assertThat(series.get("scope")).isIn("in", "out"));
+        assertThat(after.labelValues()).noneMatch(value -> value.contains(conversation));
+    }
+
+    private void send(String messageId, String text) {
+        InboundMessage message = new InboundMessage(messageId, conversation, "web", text, null, null, null, null, null);
+        kafka.produce(String.class, String.class)
+                .fromRecords(new ProducerRecord<>(
+                        "conversation.inbound",
+                        conversation,
+                        new String(EventCodec.toJson(message), StandardCharsets.UTF_8)))
+                .awaitCompletion(PATIENCE);
+    }
+
+    private static MetricsScrape scrape() {
+        return MetricsScrape.of(
+                given().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+}
