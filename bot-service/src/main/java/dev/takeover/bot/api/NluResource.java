@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.takeover.bot.Bot;
@@ -78,6 +79,9 @@ public class NluResource {
         }
     }
 
+    @Operation(
+            summary =
+                    "Analyses a text as the bot does: language, intent, sentiment, a request for a person, a critical issue")
     @POST
     @Path("/analyze")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
@@ -99,6 +103,7 @@ public class NluResource {
         return Analysis.of(bot.analyse(request.text(), language, request.conversationId()));
     }
 
+    @Operation(summary = "The intent catalogue in use, as training phrases")
     @GET
     @Path("/catalogue")
     @RolesAllowed(Roles.SUPERVISOR)
@@ -107,6 +112,9 @@ public class NluResource {
     }
 
     /** A JSON array or JSON Lines of {@code {"text", "intent", "language"?}}; trains before it answers. */
+    @Operation(
+            summary =
+                    "Replaces the intent catalogue with NDJSON training phrases; analysis goes on with the old one while the new one trains")
     @PUT
     @Path("/catalogue")
     @RolesAllowed(Roles.SUPERVISOR)

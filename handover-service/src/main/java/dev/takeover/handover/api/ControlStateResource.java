@@ -9,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import dev.takeover.common.http.Roles;
 import dev.takeover.events.handover.ControlState;
 import dev.takeover.events.handover.HandoverRequested.Priority;
@@ -40,6 +42,7 @@ public class ControlStateResource {
             String incidentId,
             List<Transition> transitions) {}
 
+    @Operation(summary = "Who is in charge of a conversation: the bot, the queue or an agent")
     @GET
     public ControlView control(@PathParam("id") String conversationId) {
         Conversation conversation = Conversation.findById(conversationId);

@@ -15,6 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.takeover.common.http.ProblemException;
@@ -83,6 +86,8 @@ public class IncidentResource {
         }
     }
 
+    @Operation(summary = "Declares a known incident: matching conversations are tagged, prioritised and told about it")
+    @APIResponse(responseCode = "201", description = "Declared, with the conversations it tagged")
     @POST
     public Response declare(Declaration declaration) {
         if (declaration == null) {
@@ -100,6 +105,7 @@ public class IncidentResource {
                 .build();
     }
 
+    @Operation(summary = "The incidents, or only the active ones")
     @GET
     public List<IncidentView> list(@QueryParam("active") boolean activeOnly) {
         return incidents.list(activeOnly).stream()
@@ -107,6 +113,7 @@ public class IncidentResource {
                 .toList();
     }
 
+    @Operation(summary = "One incident")
     @GET
     @Path("/{id}")
     public IncidentView incident(@PathParam("id") String id) {
@@ -116,6 +123,7 @@ public class IncidentResource {
     }
 
     /** Takes no body: ending needs nothing but the incident. */
+    @Operation(summary = "Ends an incident and untags its conversations")
     @POST
     @Path("/{id}/end")
     @Consumes(MediaType.WILDCARD)

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.takeover.common.http.ProblemException;
@@ -43,6 +45,7 @@ public class PolicyResource {
         this.replay = replay;
     }
 
+    @Operation(summary = "The escalation policy in force")
     @GET
     public PolicyDefinition current() {
         return policy.get().definition();
@@ -106,6 +109,7 @@ public class PolicyResource {
             String incidentId) {}
 
     /** A dry run: nothing is stored or published. */
+    @Operation(summary = "Evaluates the policy on a described conversation, changing nothing")
     @POST
     @Path("/evaluate")
     public Evaluation evaluate(EvaluationRequest request) {
@@ -146,6 +150,7 @@ public class PolicyResource {
     /** Stored conversations from {@code since} (default: 7 days ago) until {@code until} (default: now). */
     public record ReplayRequest(JsonNode policy, Instant since, Instant until, Integer limit) {}
 
+    @Operation(summary = "Replays a policy over recent conversations and reports what would have escalated")
     @POST
     @Path("/replay")
     public PolicyReplay.Report replay(ReplayRequest request) {

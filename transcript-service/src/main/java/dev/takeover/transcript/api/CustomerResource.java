@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
 import dev.takeover.events.bot.MessageAnalyzed;
@@ -36,6 +38,7 @@ public class CustomerResource {
     }
 
     /** Supervisors see every customer; an agent a customer one of whose conversations they may read. */
+    @Operation(summary = "A customer's conversations, newest first")
     @GET
     @Path("/conversations")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
@@ -60,6 +63,7 @@ public class CustomerResource {
      * Erases the customer's data here and has every other service erase theirs. Safe to repeat: a repeat finds nothing
      * left to anonymise, and still records the request.
      */
+    @Operation(summary = "Erases a customer's personal data here and has every other service erase theirs")
     @DELETE
     @RolesAllowed(Roles.SUPERVISOR)
     public CustomerErasure.Receipt erase(@PathParam("customerId") String customerId) {

@@ -13,6 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
 import dev.takeover.transcript.ConversationRecord;
@@ -49,6 +52,7 @@ public class TranscriptResource {
      * Every entry by default; {@code include} narrows it to some of {@code messages, analyses, events, notes}.
      * Customer messages carry their analysis whenever analyses are included.
      */
+    @Operation(summary = "A conversation's transcript, page by page")
     @GET
     @Path("/transcript")
     public TranscriptView transcript(
@@ -81,6 +85,9 @@ public class TranscriptResource {
                 more ? entries.get(entries.size() - 1).position().token() : null);
     }
 
+    @Operation(
+            summary =
+                    "What an agent needs at takeover: the handover's summary, the bot's attempts and the customer's data")
     @GET
     @Path("/handover-package")
     public HandoverBriefing handoverPackage(@PathParam("conversationId") String conversationId) {
@@ -95,6 +102,8 @@ public class TranscriptResource {
      * {@code handoff.initiate} event activity with the transcript attached. Exports mask personal data as configured
      * and leave internal notes out unless {@code include} asks for them.
      */
+    @Operation(summary = "Exports a conversation, masked, as JSON or as a Bot Framework handoff activity")
+    @APIResponse(responseCode = "200", description = "The export, as an attachment")
     @GET
     @Path("/export")
     public Response export(
