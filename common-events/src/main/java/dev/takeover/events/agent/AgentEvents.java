@@ -16,7 +16,8 @@ public final class AgentEvents {
             ConversationRequeued.TYPE,
             ConversationResolved.TYPE,
             ConversationHandedBack.TYPE,
-            InternalNoteAdded.TYPE);
+            InternalNoteAdded.TYPE,
+            BotAnswerFlagged.TYPE);
 
     private AgentEvents() {}
 }
