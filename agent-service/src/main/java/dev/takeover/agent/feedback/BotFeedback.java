@@ -42,9 +42,9 @@ public class BotFeedback {
             String expectedIntent,
             String comment,
             String flagId) {
-        Takeover takeover = Takeover.latestFor(conversationId)
+        Takeover handover = Takeover.latestFor(conversationId)
                 .orElseThrow(() -> ProblemException.notFound("no handover for conversation " + conversationId));
-        if (!caller.supervisor() && !caller.is(takeover.agentId)) {
+        if (!caller.supervisor() && !caller.is(handover.agentId)) {
             throw ProblemException.forbidden(
                     caller.id() + " may only flag bot answers in conversations they handle or handled");
         }

@@ -23,7 +23,7 @@ export function show(main, briefing, conversationId, onBack) {
   close();
   if (!conversationId) {
     fill(main, h('div', { class: 'placeholder' }, h('p', {}, t('select.hint'))));
-    fill(briefing);
+    fill(briefing, h('p', { class: 'package-hint' }, t('package.hint')));
     return;
   }
   const view = {
@@ -254,7 +254,7 @@ function mine(view) {
 function renderHeader(view) {
   const handover = view.handover;
   const pkg = view.package && !view.package.none ? view.package : null;
-  const name = (handover && (handover.customerName || handover.customerId)) || (pkg && pkg.customer && (pkg.customer.name || pkg.customer.id)) || view.id;
+  const name = (handover && (handover.customerName || handover.customerId)) || (pkg && pkg.customer && (pkg.customer.name || pkg.customer.id)) || t('customer.unnamed');
   const assigned = handover && handover.state === 'ASSIGNED';
   const canAct = assigned && (mine(view) || state.identity.supervisor);
   const canTransfer = handover && ['ASSIGNED', 'WAITING', 'OFFERED'].includes(handover.state) && (mine(view) && assigned || state.identity.supervisor);

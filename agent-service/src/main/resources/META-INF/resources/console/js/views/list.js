@@ -8,7 +8,7 @@ import { formatTime, t } from '../i18n.js';
 import { changed, onChange, serverNow, state } from '../state.js';
 import { attempt } from '../toast.js';
 import { onDispose } from '../lifecycle.js';
-import { moodBadge, priorityBadge, reasonChips } from './parts.js';
+import { customerName, moodBadge, priorityBadge, reasonChips } from './parts.js';
 
 export function renderList(root, onSelect) {
   const render = () => {
@@ -46,9 +46,10 @@ export function renderList(root, onSelect) {
 function summaryLine(conversation) {
   return [
     h('div', { class: 'item-head' },
-      h('span', { class: 'customer' }, conversation.customerName || conversation.customerId || conversation.conversationId),
+      h('span', { class: 'customer' }, customerName(conversation)),
       priorityBadge(conversation.priority),
       moodBadge(conversation.mood)),
+    h('span', { class: 'item-id' }, conversation.conversationId),
     h('div', { class: 'item-meta' },
       h('span', {}, conversation.channel),
       conversation.language ? h('span', {}, conversation.language.toUpperCase()) : null,
@@ -60,7 +61,7 @@ function summaryLine(conversation) {
 function offerItem(conversation, onSelect) {
   const total = Math.max(1000, state.settings.offerTimeoutSeconds * 1000);
   return h('li', { class: `conversation-item offer ${state.selected === conversation.conversationId ? 'selected' : ''}`, 'data-conversation': conversation.conversationId },
-    h('button', { type: 'button', class: 'item-open', onclick: () => onSelect(conversation.conversationId), 'aria-label': conversation.customerName || conversation.conversationId }, summaryLine(conversation)),
+    h('button', { type: 'button', class: 'item-open', onclick: () => onSelect(conversation.conversationId), 'aria-label': `${customerName(conversation)} ${conversation.conversationId}` }, summaryLine(conversation)),
     h('div', { class: 'countdown', 'data-expires': conversation.offerExpiresAt, 'data-total': total },
       h('span', { class: 'countdown-label' }),
       h('span', { class: 'countdown-bar', 'aria-hidden': 'true' }, h('span', { class: 'countdown-fill' }))),

@@ -3,6 +3,11 @@
 import { h, svg } from '../dom.js';
 import { t } from '../i18n.js';
 
+/** The customer's name, else their id, else a word for it (the conversation id is shown beside it). */
+export function customerName(conversation) {
+  return conversation.customerName || conversation.customerId || t('customer.unnamed');
+}
+
 export function priorityBadge(priority) {
   if (!priority) return null;
   return h('span', { class: `badge priority-${priority}` }, t(`priority.${priority}`));

@@ -7,7 +7,7 @@ import { fill, h } from '../dom.js';
 import { formatDateTime, formatTime, formatWait, t } from '../i18n.js';
 import { onDispose } from '../lifecycle.js';
 import { attempt, info } from '../toast.js';
-import { moodBadge, priorityBadge, reasonChips } from './parts.js';
+import { customerName, moodBadge, priorityBadge, reasonChips } from './parts.js';
 
 const REFRESH_EVERY = 3000;
 
@@ -22,7 +22,8 @@ export function renderQueue(page, openConversation) {
   fill(page, h('section', { class: 'panel', 'aria-labelledby': 'queue-title' }, h('h2', { id: 'queue-title' }, t('queue.title')), table));
   let busy = false;
   polling(async () => {
-    if (busy || table.querySelector('select:focus')) return;
+    // Not while the supervisor is choosing an agent in it.
+    if (busy || table.contains(document.activeElement)) return;
     busy = true;
     try {
       const [items, agents] = await Promise.all([agentService.queue(), agentService.agents()]);
@@ -48,14 +49,15 @@ function queueTable(items, agents, openConversation) {
       return h('tr', { 'data-conversation': conversation.conversationId },
         h('td', { class: 'number' }, item.position ?? '—'),
         h('td', {},
-          h('button', { type: 'button', class: 'link-button', onclick: () => openConversation(conversation.conversationId) }, conversation.customerName || conversation.conversationId),
+          h('button', { type: 'button', class: 'link-button', onclick: () => openConversation(conversation.conversationId) }, customerName(conversation)),
+          h('span', { class: 'item-id' }, conversation.conversationId),
           h('div', { class: 'muted' }, [conversation.channel, (conversation.language || '').toUpperCase()].filter(Boolean).join(' · '), ' ', moodBadge(conversation.mood)),
           conversation.state === 'OFFERED' ? h('div', { class: 'muted' }, t('queue.offeredTo', { agent: conversation.agentId })) : null),
         h('td', {}, priorityBadge(conversation.priority)),
         h('td', {}, reasonChips(conversation.reasons)),
         h('td', {}, item.matchingAgentsOnline === 0 ? h('span', { class: 'warning' }, t('queue.nobody')) : formatWait(item.expectedWaitSeconds)),
         h('td', {}, formatTime(conversation.requestedAt)),
-        h('td', { class: 'reassign' }, select, h('button', {
+        h('td', { class: 'reassign' }, h('div', { class: 'reassign-controls' }, select, h('button', {
           type: 'button',
           class: 'button',
           onclick: () => {
@@ -67,7 +69,7 @@ function queueTable(items, agents, openConversation) {
               select.closest('tr').classList.add('moved');
             });
           },
-        }, t('queue.reassign'))));
+        }, t('queue.reassign')))));
     })));
 }
 
@@ -91,7 +93,7 @@ export function renderTeam(page, openConversation) {
             h('td', {}, agent.skills.join(', ')),
             h('td', {}, held[index].length
               ? h('ul', { class: 'plain-list' }, held[index].map((conversation) => h('li', {},
-                h('button', { type: 'button', class: 'link-button', onclick: () => openConversation(conversation.conversationId) }, conversation.customerName || conversation.conversationId),
+                h('button', { type: 'button', class: 'link-button', onclick: () => openConversation(conversation.conversationId) }, customerName(conversation)),
                 ' ', h('span', { class: 'muted' }, t(`state.${conversation.state}`)))))
               : h('span', { class: 'muted' }, '—')));
         }))));
