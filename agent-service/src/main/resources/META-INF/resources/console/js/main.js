@@ -71,6 +71,11 @@ function onStreamEvent(name, data) {
     if (mine) state.conversations.set(conversation.conversationId, conversation);
     else state.conversations.delete(conversation.conversationId);
     changed('conversations');
+    // A new offer opens at once when nothing else is open: the agent reads why before deciding to accept.
+    if (name === 'agent.conversation-offered.v1' && mine && !state.selected && state.view === 'mine') {
+      state.selected = conversation.conversationId;
+      changed('selected');
+    }
   }
   if (name === 'conversation.message-received.v1') {
     const away = state.selected !== data.conversationId || document.hidden;

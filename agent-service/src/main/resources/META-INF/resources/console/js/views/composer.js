@@ -46,7 +46,9 @@ export function composer({ canReply, customer, language, onReply, onNote }) {
     for (const button of modes.querySelectorAll('[data-mode]')) {
       button.setAttribute('aria-checked', button.dataset.mode === mode ? 'true' : 'false');
     }
-    const placeholder = mode === 'reply' ? t('composer.placeholderReply', { customer }) : t('composer.placeholderNote');
+    const placeholder = mode === 'note'
+      ? t('composer.placeholderNote')
+      : customer ? t('composer.placeholderReply', { customer }) : t('composer.placeholderReplyAnonymous');
     field.placeholder = placeholder;
     label.textContent = placeholder;
     send.textContent = mode === 'reply' ? t('composer.send') : t('composer.addNote');
@@ -108,7 +110,8 @@ export function composer({ canReply, customer, language, onReply, onNote }) {
     const reply = matches[index];
     if (!reply) return;
     field.value = reply.text
-      .replaceAll('{customer}', customer)
+      .replaceAll('{customer}', customer || '')
+      .replace(/ ,/g, ',')
       .replaceAll('{agent}', state.me ? state.me.displayName : state.identity.name);
     closePopup();
     field.focus();

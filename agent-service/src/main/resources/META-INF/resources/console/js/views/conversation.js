@@ -230,7 +230,7 @@ function renderEntry(view, item) {
   return h('li', { class: `entry entry-${item.kind} ${item.pending ? 'pending' : ''}`, 'data-message': item.messageId || item.key },
     h('div', { class: 'entry-meta' },
       h('span', { class: 'entry-name' }, name),
-      item.kind !== 'customer' && item.kind !== 'note' ? h('span', { class: 'entry-role' }, senderLabel) : null,
+      item.kind !== 'customer' && item.kind !== 'note' && name.toLowerCase() !== senderLabel.toLowerCase() ? h('span', { class: 'entry-role' }, senderLabel) : null,
       item.kind === 'note' ? h('span', { class: 'entry-role note-label' }, t('internalNote')) : null,
       item.purpose && item.kind === 'bot' ? h('span', { class: 'entry-purpose' }, item.purpose.toLowerCase().replace(/_/g, ' ')) : null,
       item.intent ? h('span', { class: 'entry-intent', title: 'intent' }, item.intent) : null,
@@ -268,7 +268,7 @@ function renderHeader(view) {
         handover ? moodBadge(handover.mood) : null,
         view.incident ? h('span', { class: 'badge incident', title: view.incident.incidentId }, `⚠ ${t('incident')}: ${view.incident.description || view.incident.incidentId}`) : null,
         h('span', { class: 'muted' }, [handover && handover.channel, (handover && handover.language || view.language || '').toUpperCase()].filter(Boolean).join(' · ')),
-        h('span', { class: 'muted mono' }, view.id))),
+        h('span', { class: 'muted mono conversation-id' }, view.id))),
     h('div', { class: 'conversation-actions' },
       canTransfer ? h('button', { type: 'button', class: 'button', onclick: () => transferDialog(view, afterClose(view, 'done.transferred')) }, t('transfer')) : null,
       canAct ? h('button', { type: 'button', class: 'button', onclick: () => handBackDialog(view, afterClose(view, 'done.handedBack')) }, t('handBack')) : null,
@@ -319,7 +319,7 @@ function renderComposer(view) {
   }
   fill(view.composer, composer({
     canReply,
-    customer: (handover && handover.customerName) || view.customerName || t('sender.CUSTOMER'),
+    customer: (handover && handover.customerName) || view.customerName || null,
     language: (handover && handover.language) || view.language,
     onReply: async (text) => {
       const messageId = newId();

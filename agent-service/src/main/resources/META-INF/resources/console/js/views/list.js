@@ -47,14 +47,12 @@ function summaryLine(conversation) {
   return [
     h('div', { class: 'item-head' },
       h('span', { class: 'customer' }, customerName(conversation)),
-      priorityBadge(conversation.priority),
-      moodBadge(conversation.mood)),
-    h('span', { class: 'item-id' }, conversation.conversationId),
+      h('span', { class: 'item-time' }, formatTime(conversation.assignedAt || conversation.requestedAt))),
     h('div', { class: 'item-meta' },
       h('span', {}, conversation.channel),
       conversation.language ? h('span', {}, conversation.language.toUpperCase()) : null,
-      h('span', {}, formatTime(conversation.assignedAt || conversation.requestedAt))),
-    reasonChips(conversation.reasons),
+      h('span', { class: 'item-id' }, conversation.conversationId)),
+    h('div', { class: 'item-badges' }, priorityBadge(conversation.priority), moodBadge(conversation.mood), reasonChips(conversation.reasons)),
   ];
 }
 

@@ -68,6 +68,7 @@ export default {
   'composer.reply': 'Antwort',
   'composer.note': 'Interne Notiz',
   'composer.placeholderReply': 'An {customer} schreiben… (Enter sendet, Umschalt+Enter neue Zeile, / für Textbausteine)',
+  'composer.placeholderReplyAnonymous': 'An den Kunden schreiben… (Enter sendet, Umschalt+Enter neue Zeile, / für Textbausteine)',
   'composer.placeholderNote': 'Notizen sehen nur Agenten… (Enter fügt hinzu)',
   'composer.send': 'Senden',
   'composer.addNote': 'Notiz hinzufügen',

@@ -68,6 +68,7 @@ export default {
   'composer.reply': 'Reply',
   'composer.note': 'Internal note',
   'composer.placeholderReply': 'Write to {customer}… (Enter sends, Shift+Enter new line, / for canned replies)',
+  'composer.placeholderReplyAnonymous': 'Write to the customer… (Enter sends, Shift+Enter new line, / for canned replies)',
   'composer.placeholderNote': 'Only agents see notes… (Enter adds it)',
   'composer.send': 'Send',
   'composer.addNote': 'Add note',
