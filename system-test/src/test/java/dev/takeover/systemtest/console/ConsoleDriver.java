@@ -145,11 +145,24 @@ final class ConsoleDriver {
     }
 
     boolean isDisplayed(String css) {
-        return browser.driver().findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.driver().findElements(By.cssSelector(css)).stream()
+                        .anyMatch(WebElement::isDisplayed);
+            } catch (StaleElementReferenceException rerendered) {
+                if (attempt == 10) {
+                    throw rerendered;
+                }
+            }
+        }
     }
 
     int widthOf(String css) {
         return browser.driver().findElement(By.cssSelector(css)).getSize().getWidth();
+    }
+
+    int topOf(String css) {
+        return browser.driver().findElement(By.cssSelector(css)).getLocation().getY();
     }
 
     int scrollWidth() {

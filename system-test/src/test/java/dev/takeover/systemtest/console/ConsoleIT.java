@@ -316,7 +316,10 @@ class ConsoleIT {
             console.awaitText(".package-why .reason-code", "");
 
             assertThat(console.isDisplayed(".list-column")).isFalse();
-            assertThat(console.widthOf(".conversation-column")).isLessThanOrEqualTo(Browser.PHONE.getWidth());
+            assertThat(console.widthOf(".transcript-scroll")).isLessThanOrEqualTo(Browser.PHONE.getWidth());
+            // One column: who and what, then the handover package, then the transcript.
+            assertThat(console.topOf(".conversation-header")).isLessThan(console.topOf(".package-column"));
+            assertThat(console.topOf(".package-column")).isLessThan(console.topOf(".transcript-scroll"));
             assertThat(console.scrollWidth()).isLessThanOrEqualTo(Browser.PHONE.getWidth());
             console.screenshot(screenshots.resolve("console-narrow.png"));
             console.click(".conversation-header .back");

@@ -63,7 +63,7 @@ export function renderCanned(page) {
         h('td', { class: 'mono' }, `/${reply.shortcut}`),
         h('td', {}, reply.title),
         h('td', { class: 'canned-text-cell' }, reply.text),
-        h('td', { class: 'row-actions' },
+        h('td', {}, h('div', { class: 'row-actions' },
           h('button', { type: 'button', class: 'button', onclick: () => edit(reply), 'aria-label': `${t('canned.edit')} /${reply.shortcut}` }, t('canned.edit')),
           h('button', {
             type: 'button',
@@ -75,7 +75,7 @@ export function renderCanned(page) {
               info(t('canned.deleted', { shortcut: reply.shortcut }));
               load();
             }),
-          }, t('canned.delete'))))))));
+          }, t('canned.delete')))))))));
   }
 
   fill(page, h('div', { class: 'two-panels' },
