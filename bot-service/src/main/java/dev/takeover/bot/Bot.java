@@ -2,7 +2,6 @@ package dev.takeover.bot;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -16,13 +15,13 @@ import dev.takeover.bot.dialogue.Resources;
 import dev.takeover.bot.nlu.LanguageDetector;
 import dev.takeover.bot.nlu.Nlu;
 import dev.takeover.bot.nlu.Understanding;
+import dev.takeover.common.delivery.OutboundMessages;
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.common.delivery.ProcessedEvents;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.bot.CustomerDataCollected;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.InboundMessage;
-import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.events.conversation.Sender;
 import dev.takeover.events.handover.ControlState;
 import dev.takeover.events.handover.HandoverRequested;
@@ -40,14 +39,16 @@ public class Bot {
     private final Nlu nlu;
     private final ProcessedEvents processed;
     private final Outbox outbox;
+    private final OutboundMessages outboundMessages;
     private final Dialogue dialogue;
     private final CustomerData customerData;
     private final BotConfig config;
 
-    Bot(Nlu nlu, ProcessedEvents processed, Outbox outbox, BotConfig config) {
+    Bot(Nlu nlu, ProcessedEvents processed, Outbox outbox, OutboundMessages outboundMessages, BotConfig config) {
         this.nlu = nlu;
         this.processed = processed;
         this.outbox = outbox;
+        this.outboundMessages = outboundMessages;
         this.config = config;
         BotConfig.Dialogue settings = config.dialogue();
         this.customerData = new CustomerData(settings.customerNumberPattern());
@@ -215,18 +216,11 @@ public class Bot {
     }
 
     private void send(Conversation conversation, Reply reply) {
-        outbox.publish(
-                MessageSent.TYPE,
-                new MessageSent(
-                        UUID.randomUUID().toString(),
-                        conversation.conversationId,
-                        conversation.channel,
-                        new Sender(
-                                Sender.Type.BOT,
-                                "bot-service",
-                                config.dialogue().name()),
-                        reply.text(),
-                        Instant.now(),
-                        reply.purpose().name()));
+        outboundMessages.send(
+                conversation.conversationId,
+                conversation.channel,
+                new Sender(Sender.Type.BOT, "bot-service", config.dialogue().name()),
+                reply.text(),
+                reply.purpose().name());
     }
 }

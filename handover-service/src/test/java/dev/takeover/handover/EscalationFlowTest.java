@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,7 @@ import dev.takeover.events.bot.MessageAnalyzed.Intent;
 import dev.takeover.events.bot.MessageAnalyzed.Sentiment;
 import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.events.handover.HandoverRequested;
+import dev.takeover.infrastructure.testing.AdjustableClock;
 import dev.takeover.infrastructure.testing.ContractRecords;
 import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
@@ -38,11 +40,15 @@ class EscalationFlowTest {
     @InjectKafkaCompanion
     KafkaCompanion kafka;
 
+    @Inject
+    AdjustableClock clock;
+
     private TopicRecorder handoverEvents;
     private final String conversation = "conv-" + UUID.randomUUID();
 
     @BeforeEach
     void record() {
+        clock.travelTo(AdjustableClock.WEDNESDAY_MORNING);
         handoverEvents = TopicRecorder.recording(kafka, "handover.events");
     }
 

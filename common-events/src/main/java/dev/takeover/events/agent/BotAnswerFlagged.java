@@ -2,7 +2,6 @@ package dev.takeover.events.agent;
 
 import java.time.Instant;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -21,7 +20,7 @@ public record BotAnswerFlagged(
         String expectedIntent,
         String comment,
         Instant flaggedAt)
-        implements ConversationEvent {
+        implements AgentEvent {
 
     public static final EventType<BotAnswerFlagged> TYPE =
             EventType.of("agent.bot-answer-flagged.v1", Topic.AGENT_EVENTS, BotAnswerFlagged.class);

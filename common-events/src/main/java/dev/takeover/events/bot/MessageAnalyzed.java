@@ -2,7 +2,6 @@ package dev.takeover.events.bot;
 
 import java.util.List;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -28,7 +27,7 @@ public record MessageAnalyzed(
         Boolean clarificationFailed,
         List<String> signals,
         Integer consecutiveBotFailures)
-        implements ConversationEvent {
+        implements BotEvent {
 
     public static final EventType<MessageAnalyzed> TYPE =
             EventType.of("bot.message-analyzed.v1", Topic.BOT_ANALYSIS, MessageAnalyzed.class);

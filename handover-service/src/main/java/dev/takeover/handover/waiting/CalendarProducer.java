@@ -1,20 +1,13 @@
-package dev.takeover.handover;
+package dev.takeover.handover.waiting;
 
-import java.time.Clock;
 import java.util.List;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import dev.takeover.handover.waiting.BusinessCalendar;
+import dev.takeover.handover.HandoverConfig;
 
-/** The time and the business calendar every decision uses; tests replace the clock to travel in time. */
-public class Infrastructure {
-
-    @Produces
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
+/** The business calendar from configuration: when people are at work to take over. */
+public class CalendarProducer {
 
     @Produces
     @Singleton

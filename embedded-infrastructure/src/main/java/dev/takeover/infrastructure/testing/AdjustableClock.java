@@ -1,4 +1,4 @@
-package dev.takeover.handover;
+package dev.takeover.infrastructure.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,19 +11,21 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
 /**
- * The service's clock in tests: real time, shifted to a chosen moment, so business hours and timers can be tested
- * without waiting. Starts on a Wednesday morning in Berlin, when people are at work.
+ * The service's clock in every {@code @QuarkusTest}: real time, until a test travels to a chosen moment or advances it
+ * past a deadline, so business hours, offers and timers are tested without waiting.
  */
 @Alternative
 @Priority(1)
 @Singleton
 public class AdjustableClock extends Clock {
 
+    /** A moment when people are at work: a Wednesday at 10:00 in Berlin. */
     public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
     public static final Instant WEDNESDAY_MORNING =
             LocalDateTime.parse("2026-11-25T10:00").atZone(BERLIN).toInstant();
 
-    private volatile Duration offset = Duration.between(Instant.now(), WEDNESDAY_MORNING);
+    private volatile Duration offset = Duration.ZERO;
 
     public void travelTo(Instant at) {
         offset = Duration.between(Instant.now(), at);
@@ -31,6 +33,11 @@ public class AdjustableClock extends Clock {
 
     public void travelTo(String berlinLocalDateTime) {
         travelTo(LocalDateTime.parse(berlinLocalDateTime).atZone(BERLIN).toInstant());
+    }
+
+    /** Back to real time, so one test's travels never leak into the next. */
+    public void reset() {
+        offset = Duration.ZERO;
     }
 
     public void advance(Duration duration) {

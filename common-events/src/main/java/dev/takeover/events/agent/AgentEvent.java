@@ -2,12 +2,17 @@ package dev.takeover.events.agent;
 
 import java.util.List;
 
+import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 
-/** Events agent-service publishes on {@code agent.events}. */
-public final class AgentEvents {
+/**
+ * What agent-service publishes on {@code agent.events}: the routing of handovers, agents' internal notes, and their
+ * feedback on the bot's answers. Sealed, so
+ * a new member is added here, and the compiler points at what must handle it.
+ */
+public sealed interface AgentEvent extends ConversationEvent permits RoutingEvent, InternalNoteAdded, BotAnswerFlagged {
 
-    public static final List<EventType<?>> ALL = List.of(
+    List<EventType<? extends AgentEvent>> TYPES = List.of(
             ConversationOffered.TYPE,
             OfferDeclined.TYPE,
             ConversationAssigned.TYPE,
@@ -18,6 +23,4 @@ public final class AgentEvents {
             ConversationHandedBack.TYPE,
             InternalNoteAdded.TYPE,
             BotAnswerFlagged.TYPE);
-
-    private AgentEvents() {}
 }
