@@ -16,6 +16,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.events.agent.BotAnswerFlagged;
 import dev.takeover.infrastructure.TokenIssuer;
+import dev.takeover.infrastructure.testing.AdjustableClock;
 import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.InjectTokenIssuer;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
