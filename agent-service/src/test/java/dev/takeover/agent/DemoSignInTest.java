@@ -1,7 +1,6 @@
 package dev.takeover.agent;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +31,8 @@ import static org.hamcrest.Matchers.equalTo;
 @TestProfile(DemoSignInTest.WithDemoTokens.class)
 class DemoSignInTest {
 
-    static final Path TOKENS = temporaryDirectory();
+    /** A fixed place: the profile and the test may be loaded by different class loaders, and must agree on it. */
+    static final Path TOKENS = Path.of("target/demo-sign-in-test/tokens").toAbsolutePath();
 
     public static class WithDemoTokens implements QuarkusTestProfile {
         @Override
@@ -52,6 +52,7 @@ class DemoSignInTest {
     @BeforeEach
     void writeTokens() throws IOException {
         fixture = new Fixture(kafka, tokens);
+        Files.createDirectories(TOKENS);
         Files.writeString(TOKENS.resolve("sam.jwt"), tokens.supervisorToken("sam") + "\n");
         Files.writeString(TOKENS.resolve("zoe.jwt"), tokens.agentToken("zoe"));
         Files.writeString(TOKENS.resolve("notes.txt"), "not a token");
@@ -105,12 +106,5 @@ class DemoSignInTest {
         given().post("/console/demo-identities/..%2Fsam/token").then().statusCode(404);
         given().post("/console/demo-identities/nobody/token").then().statusCode(404);
     }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("demo-tokens");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
