@@ -106,5 +106,4 @@ class DemoSignInTest {
         given().post("/console/demo-identities/..%2Fsam/token").then().statusCode(404);
         given().post("/console/demo-identities/nobody/token").then().statusCode(404);
     }
-    }
 }
