@@ -92,7 +92,8 @@ public class Bot {
                 turn.rejectedBotAnswer(),
                 turn.clarificationFailed(),
                 frustration.signals(),
-                conversation.consecutiveFailures);
+                conversation.consecutiveFailures,
+                understanding.critical());
         AnalysedMessage.of(
                         analysis,
                         turn.reply().map(reply -> reply.purpose().name()).orElse(null))
@@ -148,14 +149,7 @@ public class Bot {
                 language != null ? language : conversation.map(c -> c.language).orElse(null);
         Understanding understanding = nlu.understand(text, hint);
         if (language != null) {
-            understanding = new Understanding(
-                    language,
-                    understanding.intent(),
-                    understanding.alternatives(),
-                    understanding.outOfScope(),
-                    understanding.humanRequested(),
-                    understanding.sentiment(),
-                    understanding.cues());
+            understanding = understanding.inLanguage(language);
         }
         double previous = conversation.map(c -> c.frustration).orElse(0.0);
         int failures = conversation.map(c -> c.consecutiveFailures).orElse(0);
@@ -174,7 +168,8 @@ public class Bot {
                 answeredBefore && understanding.cues().contains(dev.takeover.bot.nlu.MessageCues.Cue.REJECTION),
                 null,
                 frustration.signals(),
-                null);
+                null,
+                understanding.critical());
     }
 
     /** The channel's own knowledge of the customer counts as collected, once validated. */

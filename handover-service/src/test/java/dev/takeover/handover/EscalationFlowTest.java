@@ -103,6 +103,36 @@ class EscalationFlowTest {
         assertThat(takeover.reasons().get(0).evidence().messageIds()).containsExactly("m2");
     }
 
+    @Test
+    void aCriticalIssueTheBotRecognisedEscalatesAtOnceAsCriticalWithItsEvidence() {
+        MessageAnalyzed analysis = new MessageAnalyzed(
+                conversation,
+                "m1",
+                "de",
+                new Intent("service_outage", 0.27),
+                new Sentiment(-0.6, Sentiment.Label.NEGATIVE),
+                0.3,
+                false,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new MessageAnalyzed.Critical("DATA_LOSS", 0.87, List.of("ausgefallen", "daten")));
+        send(ContractRecords.record(MessageAnalyzed.TYPE, analysis));
+
+        HandoverRequested takeover = await().atMost(PATIENCE)
+                .until(() -> handoverEvents.events(conversation, HandoverRequested.TYPE), found -> !found.isEmpty())
+                .get(0);
+        assertThat(takeover.priority()).isEqualTo(HandoverRequested.Priority.URGENT);
+        assertThat(takeover.reasons().get(0).code()).isEqualTo("CRITICAL_ISSUE");
+        assertThat(takeover.reasons().get(0).detail()).contains("DATA_LOSS").contains("ausgefallen, daten");
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> Turn.ofConversation(conversation).get(0).view()))
+                .satisfies(turn -> assertThat(turn.critical().evidence()).containsExactly("ausgefallen", "daten"));
+    }
+
     /** True once the service has processed these events (the records before them on the partition too). */
     private static boolean consumed(CloudEvent... events) {
         List<String> keys = Stream.of(events).map(ce -> ce.id().toString()).toList();

@@ -60,7 +60,8 @@ public class NluResource {
             boolean outOfScope,
             List<Intent> alternatives,
             Boolean rejectedBotAnswer,
-            List<String> signals) {
+            List<String> signals,
+            MessageAnalyzed.Critical critical) {
 
         static Analysis of(MessageAnalyzed analysis) {
             return new Analysis(
@@ -72,7 +73,8 @@ public class NluResource {
                     analysis.outOfScope(),
                     analysis.alternatives(),
                     analysis.rejectedBotAnswer(),
-                    analysis.signals());
+                    analysis.signals(),
+                    analysis.critical());
         }
     }
 

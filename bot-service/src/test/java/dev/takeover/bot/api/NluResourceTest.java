@@ -82,6 +82,28 @@ class NluResourceTest {
     }
 
     @Test
+    void reportsACriticalIssueWithItsKindAndEvidence() {
+        given().auth()
+                .oauth2(tokens.agentToken("anna"))
+                .contentType("application/json")
+                .body("{\"text\":\"Euer Server ist komplett ausgefallen und wir kommen seit einer Stunde nicht mehr an"
+                        + " unsere Daten!\"}")
+                .post("/nlu/analyze")
+                .then()
+                .statusCode(200)
+                .body("critical.kind", notNullValue())
+                .body("critical.evidence.size()", greaterThanOrEqualTo(1));
+        given().auth()
+                .oauth2(tokens.agentToken("anna"))
+                .contentType("application/json")
+                .body("{\"text\":\"when is the next planned maintenance?\"}")
+                .post("/nlu/analyze")
+                .then()
+                .statusCode(200)
+                .body("critical", nullValue());
+    }
+
+    @Test
     void refusesBadInputWithAProblem() {
         given().auth()
                 .oauth2(tokens.supervisorToken("sam"))
@@ -117,8 +139,8 @@ class NluResourceTest {
                         + "{\"text\":\"I forgot my password again " + i + "\",\"intent\":\"login_password\"}\n"
                         + "{\"text\":\"Wo ist meine Bestellung " + i
                         + "\",\"intent\":\"order_status\",\"language\":\"de\"}\n"
-                        + "{\"text\":\"Was kostet der Versand " + i
-                        + "\",\"intent\":\"shipping_info\",\"language\":\"de\"}")
+                        + "{\"text\":\"my card payment was reverted " + i
+                        + "\",\"intent\":\"reverted_card_payment?\",\"language\":\"en\"}")
                 .collect(Collectors.joining("\n"));
         given().auth()
                 .oauth2(tokens.supervisorToken("sam"))
@@ -129,6 +151,7 @@ class NluResourceTest {
                 .statusCode(200)
                 .body("phrases", equalTo(80))
                 .body("intents", equalTo(3))
+                .body("phrasesPerIntent.'reverted_card_payment?'", equalTo(20))
                 .body("trainingMillis", greaterThanOrEqualTo(0));
 
         given().auth()
