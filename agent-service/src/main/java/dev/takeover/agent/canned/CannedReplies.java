@@ -5,7 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.domain.Refused;
 
 /** The catalogue of canned replies: read by every agent, changed by supervisors. */
 @ApplicationScoped
@@ -46,13 +46,13 @@ public class CannedReplies {
 
     private static CannedReply find(String replyId) {
         return CannedReply.<CannedReply>findByIdOptional(replyId)
-                .orElseThrow(() -> ProblemException.notFound("no canned reply " + replyId));
+                .orElseThrow(() -> Refused.notFound("no canned reply " + replyId));
     }
 
     /** Two replies of one language never share a shortcut (the table enforces it too, for concurrent writers). */
     private static void requireFree(CannedReply reply) {
         if (CannedReply.shortcutTaken(reply.language, reply.shortcut, reply.replyId)) {
-            throw ProblemException.conflict(
+            throw Refused.conflict(
                     "the " + reply.language + " catalogue already has a reply with shortcut /" + reply.shortcut);
         }
     }

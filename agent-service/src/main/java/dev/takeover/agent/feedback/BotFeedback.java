@@ -10,7 +10,7 @@ import dev.takeover.agent.Caller;
 import dev.takeover.agent.Takeover;
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.common.delivery.ProcessedEvents;
-import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.domain.Refused;
 import dev.takeover.events.agent.BotAnswerFlagged;
 
 /**
@@ -43,9 +43,9 @@ public class BotFeedback {
             String comment,
             String flagId) {
         Takeover handover = Takeover.latestFor(conversationId)
-                .orElseThrow(() -> ProblemException.notFound("no handover for conversation " + conversationId));
+                .orElseThrow(() -> Refused.notFound("no handover for conversation " + conversationId));
         if (!caller.supervisor() && !caller.is(handover.agentId)) {
-            throw ProblemException.forbidden(
+            throw Refused.notAllowed(
                     caller.id() + " may only flag bot answers in conversations they handle or handled");
         }
         String name = Agent.<Agent>findByIdOptional(caller.id())
