@@ -268,7 +268,7 @@ function renderHeader(view) {
         handover ? moodBadge(handover.mood) : null,
         view.incident ? h('span', { class: 'badge incident', title: view.incident.incidentId }, `⚠ ${t('incident')}: ${view.incident.description || view.incident.incidentId}`) : null,
         h('span', { class: 'muted' }, [handover && handover.channel, (handover && handover.language || view.language || '').toUpperCase()].filter(Boolean).join(' · ')),
-        h('span', { class: 'muted mono conversation-id' }, view.id))),
+        h('span', { class: 'muted mono conversation-id', title: view.id }, view.id))),
     h('div', { class: 'conversation-actions' },
       canTransfer ? h('button', { type: 'button', class: 'button', onclick: () => transferDialog(view, afterClose(view, 'done.transferred')) }, t('transfer')) : null,
       canAct ? h('button', { type: 'button', class: 'button', onclick: () => handBackDialog(view, afterClose(view, 'done.handedBack')) }, t('handBack')) : null,
