@@ -392,7 +392,11 @@ public class Handovers {
                         language,
                         now,
                         TakeoverPackage.of(
-                                conversation, turns, Reply.fromBot(conversation.conversationId), decision.allReasons()),
+                                conversation,
+                                turns,
+                                Reply.fromBot(conversation.conversationId),
+                                decision.allReasons(),
+                                notices.textsFor(language).language()),
                         handover.incidentId));
         handover.startWaiting(now, config.waiting().waitLimit());
         handover.awaitPresence(now.plus(config.waiting().presenceGrace()));

@@ -202,7 +202,7 @@ class EscalationReasonsFlowTest extends FlowTest {
         assertThat(takeover.handoverPackage().customerId()).isEqualTo(flow.customer);
         assertThat(takeover.handoverPackage().customerName()).isEqualTo("Erika");
         assertThat(takeover.handoverPackage().summary())
-                .contains("wrote 2 message(s) on webchat about invoice_question, human_request")
+                .contains("wrote 2 messages on webchat about invoice_question, human_request")
                 .contains("Collected: customerNumber, email.")
                 .contains("First message: \"My invoice is wrong\"");
     }

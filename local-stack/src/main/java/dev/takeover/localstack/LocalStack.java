@@ -40,8 +40,13 @@ public final class LocalStack {
         long started = System.nanoTime();
         System.out.println("Starting Kafka, PostgreSQL, the four services and the web chat (logs in "
                 + work.resolve("logs") + ") ...");
+        boolean demoAgents = !options.contains("--no-demo-agents");
+        // The console offers the demo identities at sign-in only because the local stack says where their tokens are.
+        Map<String, String> environment = demoAgents
+                ? Map.of("CONSOLE_DEMO_TOKENS", work.resolve("tokens").toString())
+                : Map.of();
         Platform platform = Platform.start(new Platform.Settings(
-                repository, work, 1, KAFKA_PORT, POSTGRES_PORT, ports, Map.of(), Duration.ofMinutes(3)));
+                repository, work, 1, KAFKA_PORT, POSTGRES_PORT, ports, environment, Duration.ofMinutes(3)));
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -52,7 +57,7 @@ public final class LocalStack {
             stopped.countDown();
         }));
 
-        Map<String, Path> tokens = options.contains("--no-demo-agents") ? Map.of() : registerDemoAgents(platform, work);
+        Map<String, Path> tokens = demoAgents ? registerDemoAgents(platform, work) : Map.of();
         printWhereEverythingIs(platform, startup, tokens);
         stopped.await();
     }
@@ -131,7 +136,12 @@ public final class LocalStack {
         out.append(String.format(
                 "%n  logs                %s%n",
                 platform.log(PlatformService.BOT).getParent()));
+        out.append(String.format(
+                "%n  %-19s %s%n", "agents' console", platform.baseUri(PlatformService.AGENT) + "/console/"));
         if (!tokens.isEmpty()) {
+            out.append(String.format(
+                    "  %-19s one click on anna (de, en) or ben (en) to work as an agent, on sam to supervise%n",
+                    "sign in"));
             out.append(String.format(
                     "%nDemo agents anna (de, en) and ben (en) are registered and online; sam is a supervisor.%n"));
             out.append(String.format("Bearer tokens (valid 12 h):%n"));

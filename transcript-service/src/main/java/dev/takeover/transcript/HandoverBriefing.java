@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,11 +21,13 @@ import dev.takeover.events.handover.HandoverPackage;
 import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.events.handover.HandoverRequested.Evidence;
 import dev.takeover.events.handover.HandoverRequested.Priority;
+import dev.takeover.events.handover.IncidentTagChanged;
 
 /**
  * What an agent needs at a glance when taking over: the handover's reasons with the customer's own words as evidence,
- * what the bot collected, the intents and the sentiment over the conversation, what the bot tried, earlier contacts,
- * and a short summary. The base is the latest {@code handover.requested.v1}; what the log learnt since is merged in.
+ * what the bot collected, the intents and the sentiment over the conversation, each message the bot tried (once, with
+ * its time), earlier contacts, the incident, and the handover's summary, which handover-service writes in the
+ * conversation's language. The base is the latest {@code handover.requested.v1}; what the log learnt since is merged in.
  */
 public record HandoverBriefing(
         String conversationId,
@@ -44,6 +45,7 @@ public record HandoverBriefing(
         List<SentimentPoint> sentimentTrend,
         List<BotAttempt> botAttempts,
         List<EarlierContact> earlierContacts,
+        Incident incident,
         String summary) {
 
     public record Customer(String id, String name, String channel) {}
@@ -56,7 +58,11 @@ public record HandoverBriefing(
     public record SentimentPoint(
             String messageId, Instant at, double score, MessageAnalyzed.Sentiment.Label label, Double frustration) {}
 
-    public record BotAttempt(Instant at, String purpose, String text) {}
+    /** {@code messageId} and {@code at} are null for an attempt only the handover event tells of. */
+    public record BotAttempt(String messageId, Instant at, String purpose, String text) {}
+
+    /** The known incident the conversation is tagged with; {@code description} is null until a tag event tells it. */
+    public record Incident(String incidentId, String description) {}
 
     public record EarlierContact(
             String conversationId, String channel, Instant startedAt, ControlState outcome, List<String> handledBy) {}
@@ -71,7 +77,9 @@ public record HandoverBriefing(
         Map<String, String> collected = new LinkedHashMap<>();
         Set<String> analysedIntents = new LinkedHashSet<>();
         List<SentimentPoint> sentiments = new ArrayList<>();
-        List<BotAttempt> botReplies = new ArrayList<>();
+        Map<String, BotAttempt> botReplies = new LinkedHashMap<>();
+        Incident tagged = null;
+        boolean tagSeen = false;
         for (StoredEntry entry : entries) {
             Optional<ConversationEvent> event = entry.event();
             if (event.isEmpty()) {
@@ -94,7 +102,12 @@ public record HandoverBriefing(
             } else if (event.get() instanceof CustomerDataCollected data) {
                 collected.putAll(data.data());
             } else if (event.get() instanceof MessageSent sent && sent.sender().type() == Sender.Type.BOT) {
-                botReplies.add(new BotAttempt(entry.occurredAt(), sent.purpose(), sent.text()));
+                botReplies.putIfAbsent(
+                        sent.messageId(),
+                        new BotAttempt(sent.messageId(), entry.occurredAt(), purposeOf(sent), sent.text()));
+            } else if (event.get() instanceof IncidentTagChanged tag) {
+                tagSeen = true;
+                tagged = tag.tagged() ? new Incident(tag.incidentId(), tag.description()) : null;
             }
         }
         if (request == null) {
@@ -111,12 +124,14 @@ public record HandoverBriefing(
                         .map(score -> new SentimentPoint(null, null, score, labelOf(score), null))
                         .toList()
                 : sentiments;
-        List<BotAttempt> attempts = new ArrayList<>();
-        Set<String> attemptTexts = new LinkedHashSet<>();
-        base.botAttempts().stream()
-                .filter(attemptTexts::add)
-                .forEach(text -> attempts.add(new BotAttempt(null, null, text)));
-        botReplies.stream().filter(reply -> attemptTexts.add(reply.text())).forEach(attempts::add);
+        // The log holds every bot message with its time; the handover's own list is only the fallback.
+        List<BotAttempt> attempts = botReplies.isEmpty()
+                ? base.botAttempts().stream()
+                        .map(HandoverBriefing::attemptFromHandover)
+                        .toList()
+                : List.copyOf(botReplies.values());
+        Incident incident =
+                tagSeen ? tagged : request.incidentId() == null ? null : new Incident(request.incidentId(), null);
 
         List<Reason> reasons = request.reasons().stream()
                 .map(reason -> new Reason(
@@ -162,16 +177,22 @@ public record HandoverBriefing(
                 trend,
                 attempts,
                 earlier,
-                summarise(
-                        base.summary(),
-                        customer,
-                        language,
-                        customerMessages.size(),
-                        intents,
-                        trend,
-                        collectedData,
-                        attempts,
-                        earlier)));
+                incident,
+                base.summary()));
+    }
+
+    /** The bot's messages without a purpose are answers: that is what bots mostly send. */
+    private static String purposeOf(MessageSent sent) {
+        return sent.purpose() == null ? "ANSWER" : sent.purpose();
+    }
+
+    /** The handover event lists attempts as {@code PURPOSE: text}. */
+    private static BotAttempt attemptFromHandover(String attempt) {
+        int colon = attempt.indexOf(": ");
+        boolean hasPurpose = colon > 0 && attempt.substring(0, colon).matches("[A-Z_]+");
+        return hasPurpose
+                ? new BotAttempt(null, null, attempt.substring(0, colon), attempt.substring(colon + 2))
+                : new BotAttempt(null, null, null, attempt);
     }
 
     private static MessageAnalyzed.Sentiment.Label labelOf(double score) {
@@ -179,51 +200,5 @@ public record HandoverBriefing(
             return MessageAnalyzed.Sentiment.Label.NEGATIVE;
         }
         return score >= 0.25 ? MessageAnalyzed.Sentiment.Label.POSITIVE : MessageAnalyzed.Sentiment.Label.NEUTRAL;
-    }
-
-    /** One short paragraph: the handover's own summary, then the facts an agent would otherwise have to ask for. */
-    static String summarise(
-            String handoverSummary,
-            Customer customer,
-            String language,
-            int customerMessages,
-            Set<String> intents,
-            List<SentimentPoint> trend,
-            Map<String, String> collectedData,
-            List<BotAttempt> attempts,
-            List<EarlierContact> earlier) {
-        List<String> facts = new ArrayList<>();
-        String who = customer.name() != null ? customer.name() : "The customer";
-        List<String> where = new ArrayList<>();
-        if (customer.channel() != null) {
-            where.add(customer.channel());
-        }
-        if (language != null) {
-            where.add(language);
-        }
-        facts.add(who + (where.isEmpty() ? "" : " (" + String.join(", ", where) + ")") + " wrote " + customerMessages
-                + (customerMessages == 1 ? " message" : " messages"));
-        if (!intents.isEmpty()) {
-            facts.add("intents: " + String.join(", ", intents));
-        }
-        if (!trend.isEmpty()) {
-            double first = trend.get(0).score();
-            double last = trend.get(trend.size() - 1).score();
-            facts.add(
-                    trend.size() == 1
-                            ? String.format(Locale.ROOT, "sentiment %.1f", last)
-                            : String.format(Locale.ROOT, "sentiment %.1f → %.1f", first, last));
-        }
-        if (!collectedData.isEmpty()) {
-            facts.add("the bot collected " + String.join(", ", collectedData.keySet()));
-        }
-        if (!attempts.isEmpty()) {
-            facts.add("the bot tried " + attempts.size() + (attempts.size() == 1 ? " reply" : " replies"));
-        }
-        if (!earlier.isEmpty()) {
-            facts.add(earlier.size() + (earlier.size() == 1 ? " earlier contact" : " earlier contacts"));
-        }
-        String text = String.join("; ", facts) + ".";
-        return handoverSummary == null || handoverSummary.isBlank() ? text : handoverSummary.strip() + " " + text;
     }
 }

@@ -18,6 +18,7 @@ import dev.takeover.events.EventCodec;
 import dev.takeover.events.MalformedEventException;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.Topic;
+import dev.takeover.events.agent.BotAnswerFlagged;
 import dev.takeover.events.agent.ConversationAssigned;
 import dev.takeover.events.agent.ConversationHandedBack;
 import dev.takeover.events.agent.ConversationOffered;
@@ -184,6 +185,9 @@ public record LogEntry(
         }
         if (payload instanceof ConversationHandedBack handedBack) {
             return EntrySender.agent(handedBack.agentId(), null);
+        }
+        if (payload instanceof BotAnswerFlagged flagged) {
+            return EntrySender.agent(flagged.agentId(), flagged.agentName());
         }
         return service.startsWith("bot") ? EntrySender.bot(service) : EntrySender.system(service);
     }

@@ -16,13 +16,18 @@ import dev.takeover.events.bot.CustomerDataCollected;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.events.conversation.MessageSent;
+import dev.takeover.events.handover.HandoverPackage;
 import dev.takeover.events.handover.HandoverRequested;
+import dev.takeover.events.handover.IncidentTagChanged;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -97,21 +102,88 @@ class HandoverPackageTest extends LogTestSupport {
                 .body("sentimentTrend.messageId", contains("m1", "m2", "m3"))
                 .body(
                         "botAttempts.text",
-                        contains(
-                                "Explained the invoice layout",
-                                "Here is how to read your invoice",
-                                "Could you give me your e-mail address?"))
-                .body("botAttempts[2].purpose", equalTo("DATA_REQUEST"))
+                        contains("Here is how to read your invoice", "Could you give me your e-mail address?"))
+                .body("botAttempts.messageId", contains("b1", "b2"))
+                .body("botAttempts.at", everyItem(notNullValue()))
+                .body("botAttempts[1].purpose", equalTo("DATA_REQUEST"))
                 .body("earlierContacts.conversationId", contains(earlier))
                 .body("earlierContacts[0].channel", equalTo("email"))
                 .body("earlierContacts[0].handledBy", contains("zoe"))
                 .body("agents.agentId", contains(alice))
-                .body(
-                        "summary",
-                        startsWith(
-                                "Invoice question, asked for a person. Ana Example (web, en) wrote 3"
-                                        + " messages; intents: invoice_question, human_request, complaint; sentiment -0.2 → -0.8;"
-                                        + " the bot collected customerNumber, email; the bot tried 3 replies; 1 earlier contact."));
+                .body("incident", nullValue())
+                .body("summary", equalTo("Invoice question, asked for a person."));
+    }
+
+    @Test
+    void eachBotMessageTheHandoverAlsoListsIsOneAttemptWithItsTime() {
+        HandoverRequested request = handoverRequested("h-" + conversation, List.of("m1"), start.plusSeconds(3));
+        HandoverPackage listed = new HandoverPackage(
+                customer,
+                "Ana Example",
+                "web",
+                Map.of(),
+                List.of("human_request"),
+                List.of(-0.3),
+                List.of("ANSWER: Here is how to read your invoice"),
+                "Ana möchte mit einem Menschen sprechen.");
+        send(
+                plain(customerSays("m0", "Meine Rechnung stimmt nicht", start)),
+                record(
+                        MessageSent.TYPE,
+                        botSays("b1", "Here is how to read your invoice", "ANSWER", start.plusSeconds(1)),
+                        start.plusSeconds(1)),
+                plain(customerSays("m1", "Ich will einen Menschen", start.plusSeconds(2))),
+                record(
+                        HandoverRequested.TYPE,
+                        new HandoverRequested(
+                                request.handoverId(),
+                                conversation,
+                                request.reasons(),
+                                request.priority(),
+                                request.requiredSkills(),
+                                "de",
+                                request.requestedAt(),
+                                listed,
+                                "inc-1"),
+                        start.plusSeconds(3)),
+                record(
+                        IncidentTagChanged.TYPE,
+                        new IncidentTagChanged(conversation, "inc-1", "Invoices show double charges", true, start),
+                        start.plusSeconds(4)));
+        await().atMost(PATIENCE).until(() -> entries(conversation) == 5);
+
+        asSupervisor()
+                .get("/conversations/" + conversation + "/handover-package")
+                .then()
+                .statusCode(200)
+                .body("botAttempts", hasSize(1))
+                .body("botAttempts[0].messageId", equalTo("b1"))
+                .body("botAttempts[0].purpose", equalTo("ANSWER"))
+                .body("botAttempts[0].text", equalTo("Here is how to read your invoice"))
+                .body("botAttempts[0].at", notNullValue())
+                .body("language", equalTo("de"))
+                .body("summary", equalTo("Ana möchte mit einem Menschen sprechen."))
+                .body("incident.incidentId", equalTo("inc-1"))
+                .body("incident.description", equalTo("Invoices show double charges"));
+    }
+
+    @Test
+    void withoutTheBotsMessagesInTheLogTheHandoversListIsReadAsPurposeAndText() {
+        send(
+                plain(customerSays("m1", "I want a person", start)),
+                record(
+                        HandoverRequested.TYPE,
+                        handoverRequested("h-" + conversation, List.of("m1"), start.plusSeconds(1)),
+                        start.plusSeconds(1)));
+        await().atMost(PATIENCE).until(() -> entries(conversation) == 2);
+
+        asSupervisor()
+                .get("/conversations/" + conversation + "/handover-package")
+                .then()
+                .statusCode(200)
+                .body("botAttempts", hasSize(1))
+                .body("botAttempts[0].text", equalTo("Explained the invoice layout"))
+                .body("botAttempts[0].at", nullValue());
     }
 
     @Test

@@ -6,10 +6,11 @@ import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 
 /**
- * What agent-service publishes on {@code agent.events}: the routing of handovers, and agents' internal notes. Sealed, so
+ * What agent-service publishes on {@code agent.events}: the routing of handovers, agents' internal notes, and their
+ * feedback on the bot's answers. Sealed, so
  * a new member is added here, and the compiler points at what must handle it.
  */
-public sealed interface AgentEvent extends ConversationEvent permits RoutingEvent, InternalNoteAdded {
+public sealed interface AgentEvent extends ConversationEvent permits RoutingEvent, InternalNoteAdded, BotAnswerFlagged {
 
     List<EventType<? extends AgentEvent>> TYPES = List.of(
             ConversationOffered.TYPE,
@@ -20,5 +21,6 @@ public sealed interface AgentEvent extends ConversationEvent permits RoutingEven
             ConversationRequeued.TYPE,
             ConversationResolved.TYPE,
             ConversationHandedBack.TYPE,
-            InternalNoteAdded.TYPE);
+            InternalNoteAdded.TYPE,
+            BotAnswerFlagged.TYPE);
 }
