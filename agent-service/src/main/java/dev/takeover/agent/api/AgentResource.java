@@ -112,6 +112,7 @@ public class AgentResource {
     @Path("/{id}")
     @Transactional
     @Operation(summary = "One agent (the agent themselves or a supervisor)")
+    @APIResponse(responseCode = "200", description = "The agent")
     @APIResponse(responseCode = "404", description = "No such agent")
     public AgentView agent(@PathParam("id") String id) {
         caller.requireSelfOrSupervisor(id);
@@ -122,6 +123,7 @@ public class AgentResource {
     @Path("/{id}")
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Change an agent's name, skills, languages, teams or capacity (supervisors)")
+    @APIResponse(responseCode = "200", description = "The agent as changed")
     @APIResponse(responseCode = "404", description = "No such agent")
     public AgentView describe(@PathParam("id") String id, Profile profile) {
         requireBody(profile);
@@ -135,6 +137,7 @@ public class AgentResource {
             summary = "Go online, away or offline (the agent themselves or a supervisor)",
             description = "Away: no new offers, pending offers go to others. Offline: the agent's conversations are"
                     + " requeued in their old place and each customer is told.")
+    @APIResponse(responseCode = "200", description = "The agent in their new presence")
     @APIResponse(responseCode = "404", description = "No such agent")
     public AgentView changePresence(@PathParam("id") String id, PresenceChange change) {
         requireBody(change);

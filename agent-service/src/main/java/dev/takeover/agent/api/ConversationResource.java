@@ -69,6 +69,7 @@ public class ConversationResource {
     @GET
     @Transactional
     @Operation(summary = "The conversation's handover as agent-service sees it (its agent, or a supervisor)")
+    @APIResponse(responseCode = "200", description = "The handover")
     @APIResponse(responseCode = "404", description = "No handover for this conversation")
     public ConversationView conversation(@PathParam("conversationId") String conversationId) {
         Caller me = caller.get();
@@ -96,6 +97,7 @@ public class ConversationResource {
     @Path("/decline")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Decline the offer made to me; it goes to the next agent, never back to me this round")
+    @APIResponse(responseCode = "200", description = "Declined; the offer went back to the queue")
     @APIResponse(responseCode = "409", description = "Not offered to me")
     public ConversationView decline(@PathParam("conversationId") String conversationId) {
         return ConversationView.of(desk.decline(conversationId, caller.get()));
@@ -127,6 +129,7 @@ public class ConversationResource {
     @POST
     @Path("/transfer")
     @Operation(summary = "Transfer to another agent or to a team, with a note (supervisors: reassign any conversation)")
+    @APIResponse(responseCode = "200", description = "Transferred")
     @APIResponse(responseCode = "409", description = "The target agent is offline or has no free capacity")
     public ConversationView transfer(@PathParam("conversationId") String conversationId, Transfer transfer) {
         AgentResource.requireBody(transfer);

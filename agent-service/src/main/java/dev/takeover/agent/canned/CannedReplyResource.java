@@ -86,6 +86,7 @@ public class CannedReplyResource {
     @Path("/{id}")
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Change a canned reply (supervisors)")
+    @APIResponse(responseCode = "200", description = "The reply as changed")
     @APIResponse(responseCode = "404", description = "No such reply")
     @APIResponse(responseCode = "409", description = "The language already has a reply with this shortcut")
     public CannedReplyView change(@PathParam("id") String id, Draft draft) {

@@ -71,6 +71,7 @@ public class ConsoleResource {
     @Path("/demo-identities")
     @Transactional
     @Operation(summary = "The local stack's demo identities (404 unless the service is started with demo tokens)")
+    @APIResponse(responseCode = "200", description = "The demo identities")
     @APIResponse(responseCode = "404", description = "Demo sign-in is off")
     public List<DemoIdentity> demoIdentities() {
         requireDemo();
@@ -89,6 +90,7 @@ public class ConsoleResource {
     @Path("/demo-identities/{id}/token")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "The bearer token of a demo identity (404 unless the service is started with demo tokens)")
+    @APIResponse(responseCode = "200", description = "A token for the identity")
     @APIResponse(responseCode = "404", description = "Demo sign-in is off, or no such identity")
     public DemoToken demoToken(@PathParam("id") String id) {
         requireDemo();
