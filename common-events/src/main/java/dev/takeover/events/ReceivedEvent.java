@@ -59,6 +59,20 @@ public record ReceivedEvent<T extends ConversationEvent>(
         return new Decoded(of(type, ce, json), json);
     }
 
+    /**
+     * The type a record says it carries, read from its headers alone: its {@code ce_type}, or a customer message when
+     * it has none. A consumer that does not handle the type can skip the record without reading its value.
+     */
+    public static EventType<?> typeOf(ConsumerRecord<String, byte[]> record) {
+        Optional<CloudEvent> cloudEvent = CloudEvent.fromHeaders(record.headers());
+        if (cloudEvent.isEmpty()) {
+            return InboundMessage.TYPE;
+        }
+        String name = cloudEvent.get().type();
+        return EventTypes.named(name)
+                .orElseThrow(() -> new MalformedEventException("unknown event type '" + name + "'"));
+    }
+
     /** A decoded record's event, and its JSON as read. */
     public record Decoded(ReceivedEvent<?> event, JsonNode json) {}
 

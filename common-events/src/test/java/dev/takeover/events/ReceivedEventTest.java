@@ -111,6 +111,21 @@ class ReceivedEventTest {
     }
 
     @Test
+    void theTypeIsReadFromTheHeadersAloneWithoutTheValue() {
+        Headers headers =
+                CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1").toHeaders();
+
+        assertThat(ReceivedEvent.typeOf(record(headers, "not even JSON"))).isEqualTo(MessageAnalyzed.TYPE);
+        assertThat(ReceivedEvent.typeOf(record(new RecordHeaders(), "not even JSON")))
+                .isEqualTo(InboundMessage.TYPE);
+        headers.remove(CloudEvent.TYPE_HEADER);
+        headers.add(CloudEvent.TYPE_HEADER, "bot.mood-changed.v7".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ReceivedEvent.typeOf(record(headers, "{}")))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("unknown event type 'bot.mood-changed.v7'");
+    }
+
+    @Test
     void idsNoIndexCouldHoldAreMalformed() {
         String longId = "m".repeat(ReceivedEvent.MAX_ID_LENGTH);
         String message =

@@ -1,6 +1,6 @@
-package dev.takeover.transcript.messaging;
+package dev.takeover.common.consuming;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** A consumed record that cannot be stored as it is, and why. */
+/** A consumed record that cannot be processed as it is, and why. */
 public record DeadLetter(ConsumerRecord<String, byte[]> record, String reason) {}

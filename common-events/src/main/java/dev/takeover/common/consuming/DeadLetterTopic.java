@@ -1,4 +1,4 @@
-package dev.takeover.transcript.messaging;
+package dev.takeover.common.consuming;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,9 +20,9 @@ import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
 import dev.takeover.events.CloudEvent;
 
 /**
- * Parks records on the service's dead-letter topic the way SmallRye's dead-letter strategy does (original key, value
- * and headers, the reason in {@code dead-letter-reason}), one record at a time: in batch consumption the channel's
- * own strategy would park the valid neighbours of a malformed record too.
+ * Parks records on the service's dead-letter topic {@code <service>.dlq} the way SmallRye's dead-letter strategy does
+ * (original key, value and headers, the reason in {@code dead-letter-reason}), one record at a time: in batch
+ * consumption the channel's own strategy would park the valid neighbours of a malformed record too.
  */
 @ApplicationScoped
 public class DeadLetterTopic {
