@@ -80,6 +80,25 @@ public enum Failure {
         return description.toString();
     }
 
+    /**
+     * The failure as it can be logged: the same classes, frames and causes, every message withheld. A bug's stack
+     * trace shows where it failed without showing what a customer wrote.
+     */
+    public static Throwable withoutMessages(Throwable failure) {
+        Throwable cause = failure.getCause() == null || failure.getCause() == failure
+                ? null
+                : withoutMessages(failure.getCause());
+        Withheld withheld = new Withheld(failure.getClass().getName(), cause);
+        withheld.setStackTrace(failure.getStackTrace());
+        return withheld;
+    }
+
+    private static final class Withheld extends RuntimeException {
+        private Withheld(String className, Throwable cause) {
+            super(className + " (message withheld: it may quote data)", cause, false, true);
+        }
+    }
+
     // No SQLState means the driver or the pool failed before the server judged anything (an acquisition timeout, say).
     private static Failure ofSqlState(String state) {
         if (state == null || state.length() < 2) {

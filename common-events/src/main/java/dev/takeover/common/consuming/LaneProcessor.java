@@ -112,6 +112,15 @@ final class LaneProcessor {
     }
 
     private DeadLetter park(DecodedRecord record, Failure failure, RuntimeException e) {
+        if (failure == Failure.UNEXPECTED) {
+            LOG.warnf(
+                    Failure.withoutMessages(e),
+                    "parking %s of %s after %d attempts: %s",
+                    record.position(),
+                    channel,
+                    attempts,
+                    Failure.describe(e));
+        }
         String reason =
                 failure == Failure.MALFORMED ? Failure.describe(e) : "cannot be processed: " + Failure.describe(e);
         return new DeadLetter(record.record(), reason);
