@@ -93,7 +93,7 @@ public class Desk {
                             "only the agent handling conversation " + conversationId + " may reply to the customer");
         }
         String id = messageId == null ? UUID.randomUUID().toString() : messageId;
-        if (!processed.firstDelivery("agent-reply:" + id)) {
+        if (!processed.firstRequest("agent-reply:" + id)) {
             return id;
         }
         Agent agent = registered(caller);
