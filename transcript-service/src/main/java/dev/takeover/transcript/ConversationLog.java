@@ -11,8 +11,8 @@ import dev.takeover.events.Topic;
 
 /**
  * Appends consumed batches to the log, a whole batch at a time ({@link TranscriptWriter}). The shared consumer decodes
- * each record once, parks what is malformed, removes redeliveries and retries while the database is unavailable; if a
- * batch cannot be stored, it finds the entry the database refuses and parks only that one.
+ * each record once, parks what is malformed and retries while the database is unavailable; if a batch cannot be
+ * stored, it finds the entry the database refuses and parks only that one. The log is its own idempotency record.
  */
 @ApplicationScoped
 public class ConversationLog implements BatchHandler {
@@ -34,6 +34,12 @@ public class ConversationLog implements BatchHandler {
     @Override
     public boolean handles(EventType<?> type) {
         return LOGGED.contains(type.topic());
+    }
+
+    /** The writer locks the batch's conversation rows in id order first, and skips entries already stored by key. */
+    @Override
+    public boolean guardsItself() {
+        return true;
     }
 
     @Override

@@ -17,7 +17,9 @@ import dev.takeover.events.MalformedEventException;
  *       one that cannot be decoded is parked alone on {@code <service>.dlq} with its reason.
  *   <li>The batch is split by partition, and the partitions are processed side by side, each in one transaction
  *       (see {@link LaneProcessor}) with its conversations locked up front ({@link ConversationLocks}) and its
- *       idempotency keys recorded in one statement, so a redelivered event, or one twice in a batch, is handled once.
+ *       idempotency keys recorded in one statement, so a redelivered event, or one twice in a batch, is handled once;
+ *       a handler that {@linkplain BatchHandler#guardsItself() guards itself} does both and has only the batch's own
+ *       duplicates removed.
  * </ul>
  */
 public final class BatchConsumer {
@@ -63,7 +65,7 @@ public final class BatchConsumer {
                         record, "cannot be decoded: " + e.getClass().getName()));
             }
         }
-        parked.addAll(processor.process(LaneProcessor.firstOfEachKey(handled)));
+        parked.addAll(processor.process(handled));
         return parked;
     }
 }

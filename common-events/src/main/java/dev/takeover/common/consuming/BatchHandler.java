@@ -17,4 +17,14 @@ public interface BatchHandler {
      * the batch back; it is then retried, or processed event by event to find the one that cannot be processed.
      */
     void handle(EventBatch batch);
+
+    /**
+     * Whether the handler itself locks its batch's conversations up front in one order and recognises events it has
+     * already handled, set-wise and in the batch's transaction (transcript-service's log does both with its own
+     * tables); the shared conversation locks and processed-event log are then left out, and only duplicates within
+     * the batch are removed before it is handed over.
+     */
+    default boolean guardsItself() {
+        return false;
+    }
 }

@@ -197,16 +197,27 @@ public class Consuming {
     }
 
     private void storeInOneTransaction(BatchHandler handler, List<DecodedRecord> records) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            locks.lock(records.stream().map(DecodedRecord::conversationId).toList());
+        QuarkusTransaction.requiringNew().run(() -> handleFirstDeliveries(handler, records, locks, processed));
+    }
+
+    /**
+     * In the batch's transaction: the handler gets each event once, the first time it is ever delivered, with the
+     * batch's conversations locked. A handler that {@linkplain BatchHandler#guardsItself() guards itself} only has the
+     * batch's own duplicates removed.
+     */
+    static void handleFirstDeliveries(
+            BatchHandler handler, List<DecodedRecord> records, ConversationLocks locks, ProcessedEvents processed) {
+        List<DecodedRecord> fresh = LaneProcessor.firstOfEachKey(records);
+        if (!handler.guardsItself()) {
+            locks.lock(fresh.stream().map(DecodedRecord::conversationId).toList());
             Set<String> first = processed.firstDeliveries(
-                    records.stream().map(DecodedRecord::idempotencyKey).toList());
-            List<DecodedRecord> fresh = records.stream()
+                    fresh.stream().map(DecodedRecord::idempotencyKey).toList());
+            fresh = fresh.stream()
                     .filter(record -> first.contains(record.idempotencyKey()))
                     .toList();
-            if (!fresh.isEmpty()) {
-                handler.handle(new EventBatch(fresh));
-            }
-        });
+        }
+        if (!fresh.isEmpty()) {
+            handler.handle(new EventBatch(fresh));
+        }
     }
 }
