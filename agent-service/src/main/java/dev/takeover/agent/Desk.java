@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import dev.takeover.common.delivery.OutboundMessages;
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.common.delivery.ProcessedEvents;
 import dev.takeover.common.http.ProblemException;
@@ -15,7 +16,6 @@ import dev.takeover.events.agent.ConversationResolved;
 import dev.takeover.events.agent.ConversationTransferred;
 import dev.takeover.events.agent.InternalNoteAdded;
 import dev.takeover.events.agent.OfferDeclined;
-import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.events.conversation.Sender;
 
 /**
@@ -30,13 +30,21 @@ public class Desk {
     private final Routing routing;
     private final RoutingLock lock;
     private final Outbox outbox;
+    private final OutboundMessages outboundMessages;
     private final ProcessedEvents processed;
     private final EntityManager entityManager;
 
-    Desk(Routing routing, RoutingLock lock, Outbox outbox, ProcessedEvents processed, EntityManager entityManager) {
+    Desk(
+            Routing routing,
+            RoutingLock lock,
+            Outbox outbox,
+            OutboundMessages outboundMessages,
+            ProcessedEvents processed,
+            EntityManager entityManager) {
         this.routing = routing;
         this.lock = lock;
         this.outbox = outbox;
+        this.outboundMessages = outboundMessages;
         this.processed = processed;
         this.entityManager = entityManager;
     }
@@ -97,17 +105,13 @@ public class Desk {
             return id;
         }
         Agent agent = registered(caller);
-        outbox.publish(
-                MessageSent.TYPE,
-                new MessageSent(
-                        id,
-                        conversationId,
-                        takeover.channel,
-                        new Sender(Sender.Type.AGENT, agent.agentId, agent.displayName),
-                        text,
-                        Instant.now(),
-                        AGENT_REPLY));
-        return id;
+        return outboundMessages.send(
+                id,
+                conversationId,
+                takeover.channel,
+                new Sender(Sender.Type.AGENT, agent.agentId, agent.displayName),
+                text,
+                AGENT_REPLY);
     }
 
     /** Internal: the customer never sees it. Allowed to whoever handles or handled the conversation, and supervisors. */

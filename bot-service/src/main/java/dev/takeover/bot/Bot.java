@@ -2,7 +2,6 @@ package dev.takeover.bot;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -16,12 +15,12 @@ import dev.takeover.bot.dialogue.Resources;
 import dev.takeover.bot.nlu.LanguageDetector;
 import dev.takeover.bot.nlu.Nlu;
 import dev.takeover.bot.nlu.Understanding;
+import dev.takeover.common.delivery.OutboundMessages;
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.bot.CustomerDataCollected;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.InboundMessage;
-import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.events.conversation.Sender;
 import dev.takeover.events.handover.ControlState;
 import dev.takeover.events.handover.HandoverRequested;
@@ -39,13 +38,15 @@ public class Bot {
 
     private final Nlu nlu;
     private final Outbox outbox;
+    private final OutboundMessages outboundMessages;
     private final Dialogue dialogue;
     private final CustomerData customerData;
     private final BotConfig config;
 
-    Bot(Nlu nlu, Outbox outbox, BotConfig config) {
+    Bot(Nlu nlu, Outbox outbox, OutboundMessages outboundMessages, BotConfig config) {
         this.nlu = nlu;
         this.outbox = outbox;
+        this.outboundMessages = outboundMessages;
         this.config = config;
         BotConfig.Dialogue settings = config.dialogue();
         this.customerData = new CustomerData(settings.customerNumberPattern());
@@ -86,7 +87,8 @@ public class Bot {
                 turn.rejectedBotAnswer(),
                 turn.clarificationFailed(),
                 frustration.signals(),
-                conversation.consecutiveFailures);
+                conversation.consecutiveFailures,
+                understanding.critical());
         AnalysedMessage.of(
                         analysis,
                         turn.reply().map(reply -> reply.purpose().name()).orElse(null))
@@ -139,14 +141,7 @@ public class Bot {
                 language != null ? language : conversation.map(c -> c.language).orElse(null);
         Understanding understanding = nlu.understand(text, hint);
         if (language != null) {
-            understanding = new Understanding(
-                    language,
-                    understanding.intent(),
-                    understanding.alternatives(),
-                    understanding.outOfScope(),
-                    understanding.humanRequested(),
-                    understanding.sentiment(),
-                    understanding.cues());
+            understanding = understanding.inLanguage(language);
         }
         double previous = conversation.map(c -> c.frustration).orElse(0.0);
         int failures = conversation.map(c -> c.consecutiveFailures).orElse(0);
@@ -165,7 +160,8 @@ public class Bot {
                 answeredBefore && understanding.cues().contains(dev.takeover.bot.nlu.MessageCues.Cue.REJECTION),
                 null,
                 frustration.signals(),
-                null);
+                null,
+                understanding.critical());
     }
 
     /** The channel's own knowledge of the customer counts as collected, once validated. */
@@ -207,18 +203,11 @@ public class Bot {
     }
 
     private void send(Conversation conversation, Reply reply) {
-        outbox.publish(
-                MessageSent.TYPE,
-                new MessageSent(
-                        UUID.randomUUID().toString(),
-                        conversation.conversationId,
-                        conversation.channel,
-                        new Sender(
-                                Sender.Type.BOT,
-                                "bot-service",
-                                config.dialogue().name()),
-                        reply.text(),
-                        Instant.now(),
-                        reply.purpose().name()));
+        outboundMessages.send(
+                conversation.conversationId,
+                conversation.channel,
+                new Sender(Sender.Type.BOT, "bot-service", config.dialogue().name()),
+                reply.text(),
+                reply.purpose().name());
     }
 }

@@ -8,17 +8,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import dev.takeover.events.agent.AgentEvents;
-import dev.takeover.events.bot.BotEvents;
-import dev.takeover.events.conversation.ConversationEvents;
-import dev.takeover.events.handover.HandoverEvents;
-import dev.takeover.events.transcript.TranscriptEvents;
+import dev.takeover.events.agent.AgentEvent;
+import dev.takeover.events.bot.BotEvent;
+import dev.takeover.events.conversation.ChatMessage;
+import dev.takeover.events.handover.HandoverEvent;
+import dev.takeover.events.transcript.TranscriptEvent;
 
 /** Every event type of the contract, looked up by its {@code ce_type} name. */
 public final class EventTypes {
 
     private static final Map<String, EventType<?>> BY_NAME = Stream.of(
-                    ConversationEvents.ALL, BotEvents.ALL, HandoverEvents.ALL, AgentEvents.ALL, TranscriptEvents.ALL)
+                    ChatMessage.TYPES, BotEvent.TYPES, HandoverEvent.TYPES, AgentEvent.TYPES, TranscriptEvent.TYPES)
             .flatMap(List::stream)
             .collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
 

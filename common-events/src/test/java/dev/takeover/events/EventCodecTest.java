@@ -2,6 +2,7 @@ package dev.takeover.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,31 @@ class EventCodecTest {
 
         assertThat(message.text()).isEqualTo("hi");
         assertThat(message.attributes()).isEqualTo(Map.of());
+    }
+
+    @Test
+    void readsAnAnalysisWithAndWithoutTheCriticalIssueAddedToTheContract() {
+        String before = "{\"conversationId\":\"c1\",\"messageId\":\"m1\",\"language\":\"de\","
+                + "\"intent\":{\"name\":\"service_outage\",\"confidence\":0.27},"
+                + "\"sentiment\":{\"score\":-0.4,\"label\":\"NEGATIVE\"},\"frustration\":0.3,"
+                + "\"humanRequested\":false,\"outOfScope\":false";
+        MessageAnalyzed older = EventCodec.fromJson(bytes(before + "}"), MessageAnalyzed.class);
+        MessageAnalyzed newer = EventCodec.fromJson(
+                bytes(before + ",\"critical\":{\"kind\":\"SERVICE_OUTAGE\",\"confidence\":0.9,"
+                        + "\"evidence\":[\"ausgefallen\"]}}"),
+                MessageAnalyzed.class);
+
+        assertThat(older.reportsCriticalIssue()).isFalse();
+        assertThat(newer.critical())
+                .isEqualTo(new MessageAnalyzed.Critical("SERVICE_OUTAGE", 0.9, List.of("ausgefallen")));
+        assertThatThrownBy(() -> EventCodec.fromJson(
+                        bytes(before + ",\"critical\":{\"confidence\":0.9}}"), MessageAnalyzed.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("critical.kind is required");
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

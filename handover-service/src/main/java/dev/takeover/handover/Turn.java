@@ -66,6 +66,16 @@ public class Turn extends PanacheEntityBase {
     @Column(name = "after_bot_purpose")
     public String afterBotPurpose;
 
+    @Column(name = "critical_kind")
+    public String criticalKind;
+
+    @Column(name = "critical_confidence")
+    public Double criticalConfidence;
+
+    /** The customer's words that show the critical issue, comma-separated. */
+    @Column(name = "critical_evidence")
+    public String criticalEvidence;
+
     static Turn of(String conversationId, String messageId, Instant now) {
         Turn known = find("conversationId = ?1 and messageId = ?2", conversationId, messageId)
                 .firstResult();
@@ -97,6 +107,11 @@ public class Turn extends PanacheEntityBase {
         failedClarification = analysis.failedClarification();
         answerRejected = analysis.rejectedTheBot();
         afterBotPurpose = lastBotPurpose;
+        if (analysis.reportsCriticalIssue()) {
+            criticalKind = analysis.critical().kind();
+            criticalConfidence = analysis.critical().confidence();
+            criticalEvidence = String.join(",", analysis.critical().evidence());
+        }
     }
 
     /** Enough history for any rule's window; a long conversation costs no more than this per message. */
@@ -138,6 +153,14 @@ public class Turn extends PanacheEntityBase {
                 Boolean.TRUE.equals(outOfScope),
                 Boolean.TRUE.equals(failedClarification),
                 Boolean.TRUE.equals(answerRejected),
-                afterBotPurpose);
+                afterBotPurpose,
+                criticalKind == null
+                        ? null
+                        : new MessageAnalyzed.Critical(
+                                criticalKind,
+                                criticalConfidence == null ? 0 : criticalConfidence,
+                                criticalEvidence == null || criticalEvidence.isEmpty()
+                                        ? List.of()
+                                        : List.of(criticalEvidence.split(","))));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,7 @@ import dev.takeover.events.bot.MessageAnalyzed.Intent;
 import dev.takeover.events.bot.MessageAnalyzed.Sentiment;
 import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.events.handover.HandoverRequested;
+import dev.takeover.infrastructure.testing.AdjustableClock;
 import dev.takeover.infrastructure.testing.ContractRecords;
 import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
@@ -38,11 +40,15 @@ class EscalationFlowTest {
     @InjectKafkaCompanion
     KafkaCompanion kafka;
 
+    @Inject
+    AdjustableClock clock;
+
     private TopicRecorder handoverEvents;
     private final String conversation = "conv-" + UUID.randomUUID();
 
     @BeforeEach
     void record() {
+        clock.travelTo(AdjustableClock.WEDNESDAY_MORNING);
         handoverEvents = TopicRecorder.recording(kafka, "handover.events");
     }
 
@@ -95,6 +101,36 @@ class EscalationFlowTest {
                 .until(() -> handoverEvents.events(conversation, HandoverRequested.TYPE), found -> !found.isEmpty())
                 .get(0);
         assertThat(takeover.reasons().get(0).evidence().messageIds()).containsExactly("m2");
+    }
+
+    @Test
+    void aCriticalIssueTheBotRecognisedEscalatesAtOnceAsCriticalWithItsEvidence() {
+        MessageAnalyzed analysis = new MessageAnalyzed(
+                conversation,
+                "m1",
+                "de",
+                new Intent("service_outage", 0.27),
+                new Sentiment(-0.6, Sentiment.Label.NEGATIVE),
+                0.3,
+                false,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new MessageAnalyzed.Critical("DATA_LOSS", 0.87, List.of("ausgefallen", "daten")));
+        send(ContractRecords.record(MessageAnalyzed.TYPE, analysis));
+
+        HandoverRequested takeover = await().atMost(PATIENCE)
+                .until(() -> handoverEvents.events(conversation, HandoverRequested.TYPE), found -> !found.isEmpty())
+                .get(0);
+        assertThat(takeover.priority()).isEqualTo(HandoverRequested.Priority.URGENT);
+        assertThat(takeover.reasons().get(0).code()).isEqualTo("CRITICAL_ISSUE");
+        assertThat(takeover.reasons().get(0).detail()).contains("DATA_LOSS").contains("ausgefallen, daten");
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> Turn.ofConversation(conversation).get(0).view()))
+                .satisfies(turn -> assertThat(turn.critical().evidence()).containsExactly("ausgefallen", "daten"));
     }
 
     /** True once the service has processed these events (the records before them on the partition too). */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.infrastructure.TokenIssuer;
+import dev.takeover.infrastructure.testing.AdjustableClock;
 import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.InjectTokenIssuer;
 

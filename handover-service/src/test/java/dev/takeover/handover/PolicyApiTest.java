@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import dev.takeover.infrastructure.testing.AdjustableClock;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 
 import static dev.takeover.handover.ConversationFlow.PATIENCE;

@@ -26,6 +26,7 @@ import dev.takeover.events.agent.ConversationAssigned;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.handover.waiting.NoticePurpose;
+import dev.takeover.infrastructure.testing.AdjustableClock;
 import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 

@@ -1,6 +1,7 @@
 package dev.takeover.bot.api;
 
 import java.util.List;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,11 +22,15 @@ import dev.takeover.bot.nlu.TrainingPhrase;
 import dev.takeover.bot.nlu.TrainingReport;
 import dev.takeover.common.http.Problem;
 import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.http.Roles;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.bot.MessageAnalyzed.Intent;
 import dev.takeover.events.bot.MessageAnalyzed.Sentiment;
 
-/** The NLU over HTTP: analyse a text, read the intent catalogue, replace it. */
+/**
+ * The NLU over HTTP: analyse a text (any agent or supervisor), read the intent catalogue or replace it (supervisors:
+ * the catalogue is the bot's knowledge of the business, and replacing it retrains the bot).
+ */
 @Path("/nlu")
 @Produces(MediaType.APPLICATION_JSON)
 public class NluResource {
@@ -55,7 +60,8 @@ public class NluResource {
             boolean outOfScope,
             List<Intent> alternatives,
             Boolean rejectedBotAnswer,
-            List<String> signals) {
+            List<String> signals,
+            MessageAnalyzed.Critical critical) {
 
         static Analysis of(MessageAnalyzed analysis) {
             return new Analysis(
@@ -67,12 +73,14 @@ public class NluResource {
                     analysis.outOfScope(),
                     analysis.alternatives(),
                     analysis.rejectedBotAnswer(),
-                    analysis.signals());
+                    analysis.signals(),
+                    analysis.critical());
         }
     }
 
     @POST
     @Path("/analyze")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
     public Analysis analyze(AnalyzeRequest request) {
         if (request == null || request.text() == null || request.text().isBlank()) {
@@ -93,6 +101,7 @@ public class NluResource {
 
     @GET
     @Path("/catalogue")
+    @RolesAllowed(Roles.SUPERVISOR)
     public List<TrainingPhrase> catalogue() {
         return nlu.catalogue().phrases();
     }
@@ -100,6 +109,7 @@ public class NluResource {
     /** A JSON array or JSON Lines of {@code {"text", "intent", "language"?}}; trains before it answers. */
     @PUT
     @Path("/catalogue")
+    @RolesAllowed(Roles.SUPERVISOR)
     @Consumes({MediaType.APPLICATION_JSON, "application/x-ndjson", "application/jsonl", MediaType.TEXT_PLAIN})
     public TrainingReport replaceCatalogue(String body) {
         return catalogues.replace(body);

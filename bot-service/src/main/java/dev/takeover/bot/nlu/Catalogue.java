@@ -20,7 +20,11 @@ public record Catalogue(List<TrainingPhrase> phrases) {
     public static final int MAX_PHRASES = 100_000;
     public static final int MAX_PHRASE_LENGTH = 2_000;
     private static final int MAX_REPORTED_PROBLEMS = 20;
-    private static final Pattern INTENT_NAME = Pattern.compile("[\\p{L}\\p{N}_.:/+-]{1,100}");
+    public static final int MAX_INTENT_NAME = 200;
+    /** Any printable text: real catalogues name intents like {@code reverted_card_payment?} or "Karte gesperrt". */
+    private static final Pattern INTENT_NAME =
+            Pattern.compile("[^\\p{Cc}\\p{Cs}\\p{Zl}\\p{Zp}]{1," + MAX_INTENT_NAME + "}");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Catalogue {
@@ -115,8 +119,8 @@ public record Catalogue(List<TrainingPhrase> phrases) {
         if (intent == null || intent.isEmpty()) {
             problems.add(where + ": intent is required");
         } else if (!INTENT_NAME.matcher(intent).matches()) {
-            problems.add(
-                    where + ": intent '" + abbreviate(intent) + "' must be 1 to 100 letters, digits or _ . : / + -");
+            problems.add(where + ": intent '" + abbreviate(intent) + "' must be 1 to " + MAX_INTENT_NAME
+                    + " printable characters (no control characters or line breaks)");
         }
         if (node.hasNonNull("language") && (language == null || language.isEmpty())) {
             problems.add(where + ": language must be a string");

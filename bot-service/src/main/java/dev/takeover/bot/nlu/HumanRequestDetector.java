@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Recognises a customer asking for a person, directly ("can I talk to a real person", "Mitarbeiter bitte") or
- * indirectly ("stop, I want someone from support", "bist du ein Bot? ich will einen Menschen"), in German and English.
- * Built in rather than part of the catalogue: it must work whatever catalogue is loaded. The rules read the folded
- * text (lower case, umlauts as ae/oe/ue).
+ * The high-precision layer of the request for a person: rules for the common direct and indirect ways ("can I talk
+ * to a real person", "Mitarbeiter bitte", "bist du ein Bot? ich will einen Menschen"), in German and English, and the
+ * ways of declining one ("I don't need a human"). The model in {@link BuiltInModels} finds what they do not know. The
+ * rules read the folded text (lower case, umlauts as ae/oe/ue).
  */
 public final class HumanRequestDetector {
 
@@ -79,12 +79,25 @@ public final class HumanRequestDetector {
                     + "|\\b(?:brauche|will|moechte|muss)\\b (?:\\w+ )?(?:keinen|nicht mit einem|nicht mit einer) "
                     + "(?:menschen|mitarbeiter|berater|person)\\b");
 
-    /** True when the text asks for a person. */
+    /** True when the text asks for a person in a way these rules know. */
     public boolean requestsHuman(String text) {
-        String folded = TextFeatures.fold(text).replace('’', '\'').replaceAll("\\s+", " ");
+        String folded = folded(text);
         if (NEGATED.matcher(folded).find()) {
             return false;
         }
+        return matches(folded);
+    }
+
+    /** True when the text says it does not want a person ("I don't need a human"): the model is overruled too. */
+    public boolean declinesHuman(String text) {
+        return NEGATED.matcher(folded(text)).find();
+    }
+
+    private static String folded(String text) {
+        return TextFeatures.fold(text).replace('’', '\'').replaceAll("\\s+", " ");
+    }
+
+    private static boolean matches(String folded) {
         for (Pattern request : REQUESTS) {
             if (request.matcher(folded).find()) {
                 return true;

@@ -10,9 +10,7 @@ import java.util.Set;
 
 import dev.takeover.bot.nlu.IntentModel.Prediction;
 import dev.takeover.bot.nlu.IntentModel.Scored;
-import dev.takeover.bot.nlu.MessageCues.Cue;
 import dev.takeover.events.bot.MessageAnalyzed.Intent;
-import dev.takeover.events.bot.MessageAnalyzed.Sentiment;
 
 /**
  * The in-process NLU: OpenNLP tells the language; two linear models trained on the catalogue tell the intent, one over
@@ -31,13 +29,17 @@ public final class LinearNlu implements Nlu {
     private static final double RIDGE_LAMBDA = 2.0;
 
     private static final double TEMPERATURE = 0.1;
+    /** Phrases embedded for the semantic model at most: about 30 s on two idle cores (evaluation/REPORT.md). */
+    static final int MAX_EMBEDDED_PHRASES = 16_000;
 
     private final NluSettings settings;
     private final LanguageDetector languages;
-    private final SentimentAnalyzer sentiments;
     private final SentenceEncoder encoder;
     private final HumanRequestDetector humanRequests = new HumanRequestDetector();
+    private final BuiltInModels builtIns;
     private volatile Trained trained;
+    private final java.util.concurrent.atomic.LongAdder understoodCount = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder embeddedCount = new java.util.concurrent.atomic.LongAdder();
 
     private record Trained(
             Catalogue catalogue,
@@ -48,27 +50,79 @@ public final class LinearNlu implements Nlu {
 
     public LinearNlu(
             NluSettings settings, LanguageDetector languages, SentimentAnalyzer sentiments, SentenceEncoder encoder) {
-        this.settings = settings;
-        this.languages = languages;
-        this.sentiments = sentiments;
-        this.encoder = encoder;
+        this(settings, languages, encoder, BuiltInModels.train(BuiltInModels.Options.defaults(), sentiments, encoder));
     }
 
-    @Override
-    public Understanding understand(String text, String languageHint) {
-        String analysed = beginning(text);
-        String language = languages.detect(analysed, languageHint);
-        boolean humanRequested = humanRequests.requestsHuman(analysed);
-        Sentiment sentiment = sentiments.analyze(analysed);
-        Set<Cue> cues = MessageCues.of(analysed);
+    LinearNlu(NluSettings settings, LanguageDetector languages, SentenceEncoder encoder, BuiltInModels builtIns) {
+        this.settings = settings;
+        this.languages = languages;
+        this.encoder = encoder;
+        this.builtIns = builtIns;
+    }
 
+    /**
+     * Per message: language (carried through the batch per conversation), terms, the lexical intent model and the
+     * rules; then, in one batch, the embeddings of the messages the cheap models do not find clear; then the rest.
+     */
+    @Override
+    public List<Understanding> understandAll(List<Utterance> utterances) {
         Trained current = trained;
         if (current == null) {
             throw new IllegalStateException("no catalogue has been trained yet");
         }
-        Prediction lexical = current.lexical().predict(TextFeatures.terms(analysed, language));
-        SemanticIndex.Match semantic = current.semantic().match(encoder.encode(analysed));
-        double weight = english(language) ? settings.englishEmbeddingWeight() : settings.otherEmbeddingWeight();
+        int n = utterances.size();
+        Pending[] pending = new Pending[n];
+        Map<String, String> batchLanguage = new HashMap<>();
+        List<String> toEmbed = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Utterance utterance = utterances.get(i);
+            String text = beginning(utterance.text());
+            String hint = utterance.conversationId() == null
+                    ? utterance.languageHint()
+                    : batchLanguage.getOrDefault(utterance.conversationId(), utterance.languageHint());
+            String language = languages.detect(text, hint);
+            if (utterance.conversationId() != null) {
+                batchLanguage.put(utterance.conversationId(), language);
+            }
+            List<String> terms = TextFeatures.terms(text, language);
+            Prediction lexical = current.lexical().predict(terms);
+            boolean ruled = humanRequests.requestsHuman(text);
+            boolean embed = !settings.cascade() || ruled || !clear(current, lexical, text, terms);
+            pending[i] = new Pending(text, language, terms, lexical, ruled, embed ? toEmbed.size() : -1);
+            if (embed) {
+                toEmbed.add(text);
+            }
+        }
+        float[][] embeddings = encoder.encode(toEmbed);
+        embeddedCount.add(toEmbed.size());
+        understoodCount.add(n);
+        List<Understanding> understood = new ArrayList<>(n);
+        for (Pending message : pending) {
+            understood.add(
+                    conclude(current, message, message.embedding() < 0 ? null : embeddings[message.embedding()]));
+        }
+        return understood;
+    }
+
+    private record Pending(
+            String text, String language, List<String> terms, Prediction lexical, boolean ruled, int embedding) {}
+
+    /** The cascade: the lexical models agree the message is a clear in-scope intent and nothing to escalate. */
+    private boolean clear(Trained current, Prediction lexical, String text, List<String> terms) {
+        return lexical.best().probability() >= settings.cascadeIntentProbability()
+                && lexical.nearestSimilarity() >= settings.cascadeSimilarity()
+                && !settings.outOfScopeIntents().contains(lexical.best().intent())
+                && builtIns.lexicalCertainty(text, terms) >= settings.cascadeCertainty();
+    }
+
+    private Understanding conclude(Trained current, Pending message, float[] embedding) {
+        String language = message.language();
+        Prediction lexical = message.lexical();
+        SemanticIndex.Match semantic =
+                embedding == null ? null : current.semantic().match(embedding);
+        double weight = semantic == null
+                ? 0
+                : english(language) ? settings.englishEmbeddingWeight() : settings.otherEmbeddingWeight();
         Map<String, Double> lexicalProbability = new HashMap<>();
         for (Scored scored : lexical.ranked()) {
             lexicalProbability.put(scored.intent(), scored.probability());
@@ -76,8 +130,8 @@ public final class LinearNlu implements Nlu {
         List<Scored> ranked = new ArrayList<>(current.intents().length);
         for (int i = 0; i < current.intents().length; i++) {
             String name = current.intents()[i];
-            ranked.add(new Scored(
-                    name, weight * semantic.probabilities()[i] + (1 - weight) * lexicalProbability.get(name)));
+            double semanticProbability = semantic == null ? 0 : semantic.probabilities()[i];
+            ranked.add(new Scored(name, weight * semanticProbability + (1 - weight) * lexicalProbability.get(name)));
         }
         ranked.sort(Comparator.comparingDouble(Scored::probability).reversed());
 
@@ -91,23 +145,36 @@ public final class LinearNlu implements Nlu {
             }
         }
         Scored best = ranked.get(0);
-        boolean english = english(language);
+        boolean lexicalRule = semantic == null || !english(language);
         boolean outOfScope = settings.outOfScopeIntents().contains(best.intent())
-                || semantic.nearestSimilarity() < current.semantic().threshold(language)
+                || (semantic != null
+                        && semantic.nearestSimilarity() < current.semantic().threshold(language))
                 || best.probability() < settings.minimumConfidence()
-                || (!english
+                || (lexicalRule
                         && (lexical.bestRawScore() < settings.minimumScore()
                                 || lexical.nearestSimilarity() < settings.minimumSimilarity()));
+
+        BuiltInModels.Assessment assessment = builtIns.assess(message.text(), language, message.terms(), embedding);
+        boolean humanRequested =
+                !humanRequests.declinesHuman(message.text()) && (message.ruled() || assessment.humanRequested());
         Intent intent;
         if (humanRequested && (outOfScope || best.probability() < PURE_REQUEST)) {
-            intent = intent(Understanding.HUMAN_REQUEST, 0.9);
+            intent = intent(Understanding.HUMAN_REQUEST, message.ruled() ? 0.95 : assessment.humanProbability());
             outOfScope = false;
         } else if (outOfScope) {
             intent = intent(Understanding.OUT_OF_SCOPE, 1 - best.probability());
         } else {
             intent = intent(best.intent(), best.probability());
         }
-        return new Understanding(language, intent, alternatives, outOfScope, humanRequested, sentiment, cues);
+        return new Understanding(
+                language,
+                intent,
+                alternatives,
+                outOfScope,
+                humanRequested,
+                assessment.sentiment(),
+                MessageCues.of(message.text()),
+                assessment.critical());
     }
 
     /** Trains beside the catalogue in use, which keeps serving until the new one replaces it in one step. */
@@ -127,10 +194,13 @@ public final class LinearNlu implements Nlu {
                 phrases.stream().map(TrainingPhrase::intent).distinct().toArray(String[]::new);
 
         long embeddingStarted = System.nanoTime();
-        Map<String, float[]> embeddings = embed(phrases);
+        List<Integer> sample = sampleForEmbedding(phrases, MAX_EMBEDDED_PHRASES);
+        List<TrainingPhrase> embedded = sample.stream().map(phrases::get).toList();
+        Map<String, float[]> embeddings = embed(embedded);
         long embeddingMillis = (System.nanoTime() - embeddingStarted) / 1_000_000;
-        float[][] vectors = new float[phrases.size()][];
-        int[] labels = new int[phrases.size()];
+        float[][] vectors = new float[embedded.size()][];
+        int[] labels = new int[embedded.size()];
+        List<String> embeddedLanguages = new ArrayList<>(embedded.size());
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < intents.length; i++) {
             index.put(intents[i], i);
@@ -139,15 +209,16 @@ public final class LinearNlu implements Nlu {
         settings.outOfScopeIntents().stream()
                 .filter(index::containsKey)
                 .forEach(name -> outOfScopeLabels.add(index.get(name)));
-        for (int i = 0; i < phrases.size(); i++) {
-            vectors[i] = embeddings.get(phrases.get(i).text());
-            labels[i] = index.get(phrases.get(i).intent());
+        for (int i = 0; i < embedded.size(); i++) {
+            vectors[i] = embeddings.get(embedded.get(i).text());
+            labels[i] = index.get(embedded.get(i).intent());
+            embeddedLanguages.add(phraseLanguages.get(sample.get(i)));
         }
         SemanticIndex semantic = SemanticIndex.train(
                 vectors,
                 labels,
                 intents.length,
-                phraseLanguages,
+                embeddedLanguages,
                 outOfScopeLabels,
                 RIDGE_LAMBDA,
                 TEMPERATURE,
@@ -165,6 +236,38 @@ public final class LinearNlu implements Nlu {
                 embeddingMillis,
                 encoder.model().name(),
                 Map.copyOf(semantic.thresholds()));
+    }
+
+    /**
+     * The phrases the semantic model is trained on: all of them up to {@code budget}; beyond it, an equal share per
+     * intent (an intent with fewer phrases keeps them all), so a 50,000-phrase catalogue trains within a minute on two
+     * cores. The lexical model always learns from every phrase.
+     */
+    static List<Integer> sampleForEmbedding(List<TrainingPhrase> phrases, int budget) {
+        if (phrases.size() <= budget) {
+            return java.util.stream.IntStream.range(0, phrases.size()).boxed().toList();
+        }
+        Map<String, List<Integer>> byIntent = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < phrases.size(); i++) {
+            byIntent.computeIfAbsent(phrases.get(i).intent(), intent -> new ArrayList<>())
+                    .add(i);
+        }
+        List<List<Integer>> groups = new ArrayList<>(byIntent.values());
+        groups.sort(Comparator.comparingInt(List::size));
+        List<Integer> sample = new ArrayList<>(budget);
+        int left = budget;
+        for (int g = 0; g < groups.size(); g++) {
+            List<Integer> group = new ArrayList<>(groups.get(g));
+            int share = left / (groups.size() - g);
+            if (group.size() > share) {
+                java.util.Collections.shuffle(group, new java.util.Random(group.get(0)));
+                group = group.subList(0, share);
+            }
+            sample.addAll(group);
+            left -= group.size();
+        }
+        sample.sort(Comparator.naturalOrder());
+        return sample;
     }
 
     /** Embeddings per distinct text; texts the catalogue in use already had are not embedded again. */
@@ -187,6 +290,12 @@ public final class LinearNlu implements Nlu {
             embeddings.put(missing.get(i), computed[i]);
         }
         return embeddings;
+    }
+
+    /** The share of messages understood so far that needed their sentence embedding (the rest the cascade decided). */
+    double embeddedShare() {
+        long all = understoodCount.sum();
+        return all == 0 ? 0 : (double) embeddedCount.sum() / all;
     }
 
     @Override

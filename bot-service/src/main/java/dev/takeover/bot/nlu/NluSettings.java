@@ -16,6 +16,10 @@ import java.util.Set;
  * @param minimumConfidence below this combined probability no intent claims the message: out of scope
  * @param minimumScore not in English: below this one-vs-rest score of the lexical model, out of scope
  * @param minimumSimilarity not in English: below this TF-IDF cosine to the nearest phrase, out of scope
+ * @param cascade whether a message the lexical models find clear is decided without its sentence embedding
+ * @param cascadeIntentProbability the cascade: at least this lexical intent probability
+ * @param cascadeSimilarity the cascade: at least this TF-IDF cosine to the nearest catalogue phrase
+ * @param cascadeCertainty the cascade: the built-in lexical models at least this sure of "nothing to escalate"
  */
 public record NluSettings(
         double cost,
@@ -27,7 +31,63 @@ public record NluSettings(
         double otherOutOfScopeQuantile,
         double minimumConfidence,
         double minimumScore,
-        double minimumSimilarity) {
+        double minimumSimilarity,
+        boolean cascade,
+        double cascadeIntentProbability,
+        double cascadeSimilarity,
+        double cascadeCertainty) {
+
+    /** With the cascade as measured ({@code evaluation/REPORT.md}). */
+    public NluSettings(
+            double cost,
+            Set<String> outOfScopeIntents,
+            int maxAnalysedLength,
+            double englishEmbeddingWeight,
+            double otherEmbeddingWeight,
+            double englishOutOfScopeQuantile,
+            double otherOutOfScopeQuantile,
+            double minimumConfidence,
+            double minimumScore,
+            double minimumSimilarity) {
+        this(
+                cost,
+                outOfScopeIntents,
+                maxAnalysedLength,
+                englishEmbeddingWeight,
+                otherEmbeddingWeight,
+                englishOutOfScopeQuantile,
+                otherOutOfScopeQuantile,
+                minimumConfidence,
+                minimumScore,
+                minimumSimilarity,
+                CASCADE,
+                CASCADE_INTENT_PROBABILITY,
+                CASCADE_SIMILARITY,
+                CASCADE_CERTAINTY);
+    }
+
+    static final boolean CASCADE = true;
+    static final double CASCADE_INTENT_PROBABILITY = 0.5;
+    static final double CASCADE_SIMILARITY = 0.5;
+    static final double CASCADE_CERTAINTY = 0.9;
+
+    NluSettings withCascade(boolean on) {
+        return new NluSettings(
+                cost,
+                outOfScopeIntents,
+                maxAnalysedLength,
+                englishEmbeddingWeight,
+                otherEmbeddingWeight,
+                englishOutOfScopeQuantile,
+                otherOutOfScopeQuantile,
+                minimumConfidence,
+                minimumScore,
+                minimumSimilarity,
+                on,
+                cascadeIntentProbability,
+                cascadeSimilarity,
+                cascadeCertainty);
+    }
 
     double outOfScopeQuantile(String language) {
         return "en".equals(language) ? englishOutOfScopeQuantile : otherOutOfScopeQuantile;

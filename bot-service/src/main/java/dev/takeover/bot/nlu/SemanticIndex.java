@@ -20,6 +20,12 @@ final class SemanticIndex {
 
     /** Phrases sampled per language to calibrate; enough for a stable quantile, cheap for 100,000 phrases. */
     private static final int CALIBRATION_SAMPLE = 1_500;
+    /**
+     * A neighbour this similar is the same phrase written again (a greeting added, a typo, another case): it is left
+     * out with the phrase, or a catalogue that lists such variants would set its threshold so high that almost every
+     * new message came out of scope (measured on our bank catalogue: 28 % in-scope accuracy with them counted).
+     */
+    private static final double NEAR_DUPLICATE = 0.95;
 
     private final float[] phrases;
     private final int dimensions;
@@ -171,8 +177,10 @@ final class SemanticIndex {
                     double nearest = -1;
                     for (int other = 0; other < labels.length; other++) {
                         if (other != phrase) {
-                            nearest = Math.max(
-                                    nearest, dot(flat, phrase * dimensions, flat, other * dimensions, dimensions));
+                            double similarity = dot(flat, phrase * dimensions, flat, other * dimensions, dimensions);
+                            if (similarity < NEAR_DUPLICATE) {
+                                nearest = Math.max(nearest, similarity);
+                            }
                         }
                     }
                     return nearest;

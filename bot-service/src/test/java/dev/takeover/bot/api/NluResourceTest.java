@@ -1,5 +1,6 @@
 package dev.takeover.bot.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.takeover.infrastructure.TokenIssuer;
+import dev.takeover.infrastructure.testing.InjectTokenIssuer;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 
 import static io.restassured.RestAssured.given;
@@ -21,9 +24,50 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTestResource(RealInfrastructure.class)
 class NluResourceTest {
 
+    @InjectTokenIssuer
+    TokenIssuer tokens;
+
+    @Test
+    void analysingNeedsAnAgentAndTheCatalogueASupervisor() {
+        given().contentType("application/json")
+                .body("{\"text\":\"hello\"}")
+                .post("/nlu/analyze")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(tokens.agentToken("anna"))
+                .contentType("application/json")
+                .body("{\"text\":\"hello\"}")
+                .post("/nlu/analyze")
+                .then()
+                .statusCode(200);
+        given().get("/nlu/catalogue").then().statusCode(401);
+        given().auth()
+                .oauth2(tokens.agentToken("anna"))
+                .get("/nlu/catalogue")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(tokens.agentToken("anna"))
+                .contentType("application/x-ndjson")
+                .body("{\"text\":\"hi\",\"intent\":\"greeting\"}".getBytes(StandardCharsets.UTF_8))
+                .put("/nlu/catalogue")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(tokens.supervisorToken("sam"))
+                .get("/nlu/catalogue")
+                .then()
+                .statusCode(200);
+    }
+
     @Test
     void analysesATextWithTheEventsFields() {
-        given().contentType("application/json")
+        given().auth()
+                .oauth2(tokens.supervisorToken("sam"))
+                .contentType("application/json")
                 .body("{\"text\":\"Ich möchte mit einem Mitarbeiter sprechen\"}")
                 .post("/nlu/analyze")
                 .then()
@@ -38,21 +82,49 @@ class NluResourceTest {
     }
 
     @Test
+    void reportsACriticalIssueWithItsKindAndEvidence() {
+        given().auth()
+                .oauth2(tokens.agentToken("anna"))
+                .contentType("application/json")
+                .body("{\"text\":\"Euer Server ist komplett ausgefallen und wir kommen seit einer Stunde nicht mehr an"
+                        + " unsere Daten!\"}")
+                .post("/nlu/analyze")
+                .then()
+                .statusCode(200)
+                .body("critical.kind", notNullValue())
+                .body("critical.evidence.size()", greaterThanOrEqualTo(1));
+        given().auth()
+                .oauth2(tokens.agentToken("anna"))
+                .contentType("application/json")
+                .body("{\"text\":\"when is the next planned maintenance?\"}")
+                .post("/nlu/analyze")
+                .then()
+                .statusCode(200)
+                .body("critical", nullValue());
+    }
+
+    @Test
     void refusesBadInputWithAProblem() {
-        given().contentType("application/json")
+        given().auth()
+                .oauth2(tokens.supervisorToken("sam"))
+                .contentType("application/json")
                 .body("{\"text\":\"   \"}")
                 .post("/nlu/analyze")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("text is required"));
-        given().contentType("application/json")
+        given().auth()
+                .oauth2(tokens.supervisorToken("sam"))
+                .contentType("application/json")
                 .body("{\"text\":\"bonjour\",\"language\":\"fr\"}")
                 .post("/nlu/analyze")
                 .then()
                 .statusCode(400)
                 .body("detail", containsString("'fr' is not supported"));
-        given().contentType("application/json")
+        given().auth()
+                .oauth2(tokens.supervisorToken("sam"))
+                .contentType("application/json")
                 .body("{\"text\":\"🙂🙂\"}")
                 .post("/nlu/analyze")
                 .then()
@@ -67,19 +139,24 @@ class NluResourceTest {
                         + "{\"text\":\"I forgot my password again " + i + "\",\"intent\":\"login_password\"}\n"
                         + "{\"text\":\"Wo ist meine Bestellung " + i
                         + "\",\"intent\":\"order_status\",\"language\":\"de\"}\n"
-                        + "{\"text\":\"Was kostet der Versand " + i
-                        + "\",\"intent\":\"shipping_info\",\"language\":\"de\"}")
+                        + "{\"text\":\"my card payment was reverted " + i
+                        + "\",\"intent\":\"reverted_card_payment?\",\"language\":\"en\"}")
                 .collect(Collectors.joining("\n"));
-        given().contentType("application/x-ndjson")
-                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        given().auth()
+                .oauth2(tokens.supervisorToken("sam"))
+                .contentType("application/x-ndjson")
+                .body(body.getBytes(StandardCharsets.UTF_8))
                 .put("/nlu/catalogue")
                 .then()
                 .statusCode(200)
                 .body("phrases", equalTo(80))
                 .body("intents", equalTo(3))
+                .body("phrasesPerIntent.'reverted_card_payment?'", equalTo(20))
                 .body("trainingMillis", greaterThanOrEqualTo(0));
 
-        given().contentType("application/json")
+        given().auth()
+                .oauth2(tokens.supervisorToken("sam"))
+                .contentType("application/json")
                 .body("[{\"text\":\"hello\"}]")
                 .put("/nlu/catalogue")
                 .then()
@@ -87,9 +164,16 @@ class NluResourceTest {
                 .body("detail", containsString("intent is required"))
                 .body("detail", containsString("unchanged"));
 
-        given().get("/nlu/catalogue").then().statusCode(200).body("size()", equalTo(80));
+        given().auth()
+                .oauth2(tokens.supervisorToken("sam"))
+                .get("/nlu/catalogue")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(80));
 
-        given().contentType("application/json")
+        given().auth()
+                .oauth2(tokens.supervisorToken("sam"))
+                .contentType("application/json")
                 .body(catalogueOfTheDefault())
                 .put("/nlu/catalogue")
                 .then()

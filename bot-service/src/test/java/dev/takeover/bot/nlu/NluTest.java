@@ -133,6 +133,50 @@ class NluTest {
     }
 
     @Test
+    void intentNamesAreAnyPrintableTextUpTo200Characters() {
+        Catalogue banking =
+                Catalogue.parse("{\"text\":\"my card payment was reverted\",\"intent\":\"reverted_card_payment?\"}\n"
+                        + "{\"text\":\"Karte weg\",\"intent\":\"Karte verloren / gestohlen (Sperre!)\"}\n"
+                        + "{\"text\":\"x\",\"intent\":\"" + "i".repeat(200) + "\"}");
+        assertThat(banking.phrasesPerIntent())
+                .containsKeys("reverted_card_payment?", "Karte verloren / gestohlen (Sperre!)", "i".repeat(200));
+
+        LinearNlu fresh = fresh();
+        fresh.replaceCatalogue(banking);
+        assertThat(fresh.understand("my card payment got reverted", "en")
+                        .intent()
+                        .name())
+                .isEqualTo("reverted_card_payment?");
+
+        assertThatThrownBy(() -> Catalogue.parse("{\"text\":\"a\",\"intent\":\"" + "i".repeat(201) + "\"}\n"
+                        + "{\"text\":\"b\",\"intent\":\"tab\\tinside\"}\n{\"text\":\"c\",\"intent\":\"ok\"}"))
+                .isInstanceOfSatisfying(
+                        InvalidCatalogueException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(2)
+                                .allSatisfy(p -> assertThat(p).contains("1 to 200 printable characters")));
+    }
+
+    @Test
+    void aLargeCatalogueEmbedsAnEqualShareOfEachIntentWithinTheBudget() {
+        List<TrainingPhrase> phrases = new ArrayList<>();
+        for (int i = 0; i < 900; i++) {
+            phrases.add(new TrainingPhrase("big " + i, "big", "en"));
+        }
+        for (int i = 0; i < 30; i++) {
+            phrases.add(new TrainingPhrase("small " + i, "small", "en"));
+        }
+
+        List<Integer> sample = LinearNlu.sampleForEmbedding(phrases, 300);
+
+        assertThat(sample).hasSize(300).doesNotHaveDuplicates().isSorted();
+        assertThat(sample.stream().filter(i -> phrases.get(i).intent().equals("small")))
+                .as("an intent with fewer phrases than its share keeps them all")
+                .hasSize(30);
+        assertThat(LinearNlu.sampleForEmbedding(phrases.subList(0, 200), 300)).hasSize(200);
+    }
+
+    @Test
     void aNewCatalogueReplacesTheIntents() {
         LinearNlu fresh = fresh();
         fresh.replaceCatalogue(new Catalogue(List.of(

@@ -3,6 +3,7 @@ package dev.takeover.common.http;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,8 +11,34 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import dev.takeover.common.domain.Refused;
+
 /** Every failed request gets a problem response that says what was wrong, never a bare status or a stack trace. */
 public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response refused(Refused e) {
+        Response.Status status = switch (e.reason()) {
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
+            case CONFLICT -> Response.Status.CONFLICT;
+            case NOT_ALLOWED -> Response.Status.FORBIDDEN;
+            case INVALID -> Response.Status.BAD_REQUEST;
+            case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
+        };
+        return Problem.response(status, e.getMessage());
+    }
+
+    /**
+     * A failure no input should cause: the caller learns only that it happened. The log names the failure's class and
+     * where it happened, never its message, which may quote what a customer wrote.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.errorf("request failed unexpectedly: %s", Failures.describe(e));
+        return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "the service failed unexpectedly; it is logged");
+    }
 
     @ServerExceptionMapper
     public Response refused(ProblemException e) {

@@ -2,7 +2,6 @@ package dev.takeover.events.agent;
 
 import java.time.Instant;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -10,7 +9,7 @@ import dev.takeover.events.Topic;
 /** An agent has been given the conversation of a handover. */
 public record ConversationAssigned(
         String conversationId, String handoverId, String agentId, String agentName, Instant assignedAt)
-        implements ConversationEvent {
+        implements RoutingEvent {
 
     public static final EventType<ConversationAssigned> TYPE =
             EventType.of("agent.conversation-assigned.v1", Topic.AGENT_EVENTS, ConversationAssigned.class);

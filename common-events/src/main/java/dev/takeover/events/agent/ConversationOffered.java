@@ -2,7 +2,6 @@ package dev.takeover.events.agent;
 
 import java.time.Instant;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -15,7 +14,7 @@ public record ConversationOffered(
         String agentName,
         Instant offeredAt,
         Instant expiresAt)
-        implements ConversationEvent {
+        implements RoutingEvent {
 
     public static final EventType<ConversationOffered> TYPE =
             EventType.of("agent.conversation-offered.v1", Topic.AGENT_EVENTS, ConversationOffered.class);

@@ -2,7 +2,6 @@ package dev.takeover.events.agent;
 
 import java.time.Instant;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -10,7 +9,7 @@ import dev.takeover.events.Topic;
 /** A conversation an agent held is back in the queue, for example because the agent went offline. */
 public record ConversationRequeued(
         String conversationId, String handoverId, String agentId, String reason, Instant requeuedAt)
-        implements ConversationEvent {
+        implements RoutingEvent {
 
     public static final EventType<ConversationRequeued> TYPE =
             EventType.of("agent.conversation-requeued.v1", Topic.AGENT_EVENTS, ConversationRequeued.class);

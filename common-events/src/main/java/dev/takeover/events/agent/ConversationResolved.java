@@ -2,7 +2,6 @@ package dev.takeover.events.agent;
 
 import java.time.Instant;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -10,7 +9,7 @@ import dev.takeover.events.Topic;
 /** The agent solved the customer's request and closed their part of the conversation. */
 public record ConversationResolved(
         String conversationId, String handoverId, String agentId, String summary, Instant resolvedAt)
-        implements ConversationEvent {
+        implements RoutingEvent {
 
     public static final EventType<ConversationResolved> TYPE =
             EventType.of("agent.conversation-resolved.v1", Topic.AGENT_EVENTS, ConversationResolved.class);

@@ -2,7 +2,6 @@ package dev.takeover.events.agent;
 
 import java.time.Instant;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -20,7 +19,7 @@ public record ConversationTransferred(
         String note,
         Instant transferredAt,
         String transferredBy)
-        implements ConversationEvent {
+        implements RoutingEvent {
 
     public static final EventType<ConversationTransferred> TYPE =
             EventType.of("agent.conversation-transferred.v1", Topic.AGENT_EVENTS, ConversationTransferred.class);

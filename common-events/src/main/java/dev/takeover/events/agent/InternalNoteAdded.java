@@ -2,7 +2,6 @@ package dev.takeover.events.agent;
 
 import java.time.Instant;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -10,7 +9,7 @@ import dev.takeover.events.Topic;
 /** A note agents leave on a conversation for each other; the customer never sees it. */
 public record InternalNoteAdded(
         String conversationId, String noteId, String agentId, String agentName, String text, Instant addedAt)
-        implements ConversationEvent {
+        implements AgentEvent {
 
     public static final EventType<InternalNoteAdded> TYPE =
             EventType.of("agent.internal-note-added.v1", Topic.AGENT_EVENTS, InternalNoteAdded.class);

@@ -2,7 +2,6 @@ package dev.takeover.events.agent;
 
 import java.time.Instant;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -14,7 +13,7 @@ import dev.takeover.events.Topic;
  */
 public record OfferDeclined(
         String conversationId, String handoverId, String agentId, boolean timedOut, Instant declinedAt, String reason)
-        implements ConversationEvent {
+        implements RoutingEvent {
 
     public static final String DECLINED = "DECLINED";
     public static final String TIMED_OUT = "TIMED_OUT";

@@ -2,7 +2,6 @@ package dev.takeover.events.agent;
 
 import java.time.Instant;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -18,7 +17,7 @@ public record QueuePositionChanged(
         long expectedWaitSeconds,
         int matchingAgentsOnline,
         Instant at)
-        implements ConversationEvent {
+        implements RoutingEvent {
 
     public static final EventType<QueuePositionChanged> TYPE =
             EventType.of("agent.queue-position-changed.v1", Topic.AGENT_EVENTS, QueuePositionChanged.class);

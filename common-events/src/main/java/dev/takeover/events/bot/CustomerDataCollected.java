@@ -3,7 +3,6 @@ package dev.takeover.events.bot;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -13,7 +12,7 @@ import dev.takeover.events.Topic;
  * agent never has to ask. Each event carries everything collected so far in the conversation.
  */
 public record CustomerDataCollected(String conversationId, Map<String, String> data, Instant collectedAt)
-        implements ConversationEvent {
+        implements BotEvent {
 
     public static final EventType<CustomerDataCollected> TYPE =
             EventType.of("bot.customer-data-collected.v1", Topic.BOT_ANALYSIS, CustomerDataCollected.class);

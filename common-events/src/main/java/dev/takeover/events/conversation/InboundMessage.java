@@ -3,7 +3,6 @@ package dev.takeover.events.conversation;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -22,7 +21,7 @@ public record InboundMessage(
         String language,
         Instant sentAt,
         Map<String, String> attributes)
-        implements ConversationEvent {
+        implements ChatMessage {
 
     public static final EventType<InboundMessage> TYPE =
             EventType.of("conversation.message-received.v1", Topic.CONVERSATION_INBOUND, InboundMessage.class);

@@ -2,7 +2,6 @@ package dev.takeover.events.conversation;
 
 import java.time.Instant;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -20,7 +19,7 @@ public record MessageSent(
         String text,
         Instant sentAt,
         String purpose)
-        implements ConversationEvent {
+        implements ChatMessage {
 
     public static final EventType<MessageSent> TYPE =
             EventType.of("conversation.message-sent.v1", Topic.CONVERSATION_OUTBOUND, MessageSent.class);

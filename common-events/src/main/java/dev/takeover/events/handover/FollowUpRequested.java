@@ -3,7 +3,6 @@ package dev.takeover.events.handover;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -24,7 +23,7 @@ public record FollowUpRequested(
         Map<String, String> contact,
         Instant nextOpeningAt,
         Instant requestedAt)
-        implements ConversationEvent {
+        implements HandoverEvent {
 
     public static final EventType<FollowUpRequested> TYPE =
             EventType.of("handover.follow-up-requested.v1", Topic.HANDOVER_EVENTS, FollowUpRequested.class);

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -24,7 +23,7 @@ public record HandoverRequested(
         Instant requestedAt,
         HandoverPackage handoverPackage,
         String incidentId)
-        implements ConversationEvent {
+        implements HandoverEvent {
 
     public static final EventType<HandoverRequested> TYPE =
             EventType.of("handover.requested.v1", Topic.HANDOVER_EVENTS, HandoverRequested.class);

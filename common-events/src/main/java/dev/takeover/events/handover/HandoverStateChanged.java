@@ -2,7 +2,6 @@ package dev.takeover.events.handover;
 
 import java.time.Instant;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -16,7 +15,7 @@ public record HandoverStateChanged(
         String cause,
         String detail,
         Instant changedAt)
-        implements ConversationEvent {
+        implements HandoverEvent {
 
     public static final EventType<HandoverStateChanged> TYPE =
             EventType.of("handover.state-changed.v1", Topic.HANDOVER_EVENTS, HandoverStateChanged.class);

@@ -2,7 +2,6 @@ package dev.takeover.events.handover;
 
 import java.time.Instant;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -13,7 +12,7 @@ import dev.takeover.events.Topic;
  */
 public record IncidentTagChanged(
         String conversationId, String incidentId, String description, boolean tagged, Instant changedAt)
-        implements ConversationEvent {
+        implements HandoverEvent {
 
     public static final EventType<IncidentTagChanged> TYPE =
             EventType.of("handover.incident-tag-changed.v1", Topic.HANDOVER_EVENTS, IncidentTagChanged.class);

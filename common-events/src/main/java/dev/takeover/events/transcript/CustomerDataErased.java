@@ -2,7 +2,6 @@ package dev.takeover.events.transcript;
 
 import java.time.Instant;
 
-import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Fields;
 import dev.takeover.events.Topic;
@@ -12,7 +11,7 @@ import dev.takeover.events.Topic;
  * erases or anonymises what it stores for that conversation and customer.
  */
 public record CustomerDataErased(String conversationId, String customerId, String erasureId, Instant erasedAt)
-        implements ConversationEvent {
+        implements TranscriptEvent {
 
     public static final EventType<CustomerDataErased> TYPE =
             EventType.of("transcript.customer-data-erased.v1", Topic.TRANSCRIPT_EVENTS, CustomerDataErased.class);

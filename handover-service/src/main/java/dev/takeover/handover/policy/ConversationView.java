@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.takeover.events.Fields;
+import dev.takeover.events.bot.MessageAnalyzed.Critical;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 
 /**
@@ -34,7 +35,10 @@ public record ConversationView(
                 conversationId, customerId, attributes, turns.subList(0, turnCount), earlierContacts, incident);
     }
 
-    /** One analysed customer message. {@code afterBotPurpose} is the purpose of the bot message just before it. */
+    /**
+     * One analysed customer message. {@code afterBotPurpose} is the purpose of the bot message just before it;
+     * {@code critical} the critical issue the bot recognised in it, whatever its intent, or null.
+     */
     public record Turn(
             String messageId,
             Instant at,
@@ -46,7 +50,37 @@ public record ConversationView(
             boolean outOfScope,
             boolean failedClarification,
             boolean answerRejected,
-            String afterBotPurpose) {}
+            String afterBotPurpose,
+            Critical critical) {
+
+        /** A turn without a critical issue. */
+        public Turn(
+                String messageId,
+                Instant at,
+                String intent,
+                double confidence,
+                double sentiment,
+                double frustration,
+                boolean humanRequested,
+                boolean outOfScope,
+                boolean failedClarification,
+                boolean answerRejected,
+                String afterBotPurpose) {
+            this(
+                    messageId,
+                    at,
+                    intent,
+                    confidence,
+                    sentiment,
+                    frustration,
+                    humanRequested,
+                    outOfScope,
+                    failedClarification,
+                    answerRejected,
+                    afterBotPurpose,
+                    null);
+        }
+    }
 
     /** Another conversation of the same customer, and the topic (intent) it was about. */
     public record EarlierContact(String conversationId, String topic, Instant at) {}

@@ -309,6 +309,20 @@ public final class EscalationPolicy {
         }
 
         private Optional<Reason> criticalIntent(Turn turn) {
+            if (turn.critical() != null) {
+                Map<String, Double> scores = new LinkedHashMap<>();
+                scores.put("criticalConfidence", turn.critical().confidence());
+                scores.put("intentConfidence", turn.confidence());
+                String evidence = turn.critical().evidence().isEmpty()
+                        ? ""
+                        : ", in the words " + String.join(", ", turn.critical().evidence());
+                return reason(
+                        "The customer reports a critical issue ("
+                                + turn.critical().kind() + evidence + ").",
+                        List.of(turn.messageId()),
+                        scores,
+                        Map.of());
+            }
             if (!intents.contains(lower(turn.intent())) || turn.confidence() < minConfidence) {
                 return Optional.empty();
             }

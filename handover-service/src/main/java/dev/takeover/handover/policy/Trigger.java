@@ -12,7 +12,11 @@ public enum Trigger {
     BOT_FAILURES,
     /** The customer rejected the bot's answer: flagged by the bot, or one of the rule's intents right after one. */
     ANSWER_REJECTED,
-    /** One of the rule's intents, recognised with at least {@code minConfidence}. */
+    /**
+     * A critical issue the bot recognised in the message (outage, lost data, security breach, a payment the customer
+     * did not make), whatever the intent and its confidence; or one of the rule's intents with at least
+     * {@code minConfidence}.
+     */
     CRITICAL_INTENT,
     /** At least {@code count} earlier conversations of this customer on the same topic within {@code period}. */
     REPEATED_CONTACT

@@ -1,11 +1,9 @@
 package dev.takeover.handover.waiting;
 
 import java.time.Instant;
-import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.takeover.common.delivery.Outbox;
-import dev.takeover.events.conversation.MessageSent;
+import dev.takeover.common.delivery.OutboundMessages;
 import dev.takeover.events.conversation.Sender;
 import dev.takeover.handover.Conversation;
 import dev.takeover.handover.HandoverConfig;
@@ -16,11 +14,11 @@ public class Notices {
 
     public static final String SENDER_ID = "handover-service";
 
-    private final Outbox outbox;
+    private final OutboundMessages outboundMessages;
     private final HandoverConfig config;
 
-    Notices(Outbox outbox, HandoverConfig config) {
-        this.outbox = outbox;
+    Notices(OutboundMessages outboundMessages, HandoverConfig config) {
+        this.outboundMessages = outboundMessages;
         this.config = config;
     }
 
@@ -33,16 +31,12 @@ public class Notices {
         if (!conversation.canNotify()) {
             return false;
         }
-        outbox.publish(
-                MessageSent.TYPE,
-                new MessageSent(
-                        UUID.randomUUID().toString(),
-                        conversation.conversationId,
-                        conversation.channel,
-                        new Sender(Sender.Type.SYSTEM, SENDER_ID, config.systemSenderName()),
-                        text,
-                        now,
-                        purpose));
+        outboundMessages.send(
+                conversation.conversationId,
+                conversation.channel,
+                new Sender(Sender.Type.SYSTEM, SENDER_ID, config.systemSenderName()),
+                text,
+                purpose);
         return true;
     }
 }

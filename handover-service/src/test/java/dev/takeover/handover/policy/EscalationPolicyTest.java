@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.takeover.events.bot.MessageAnalyzed.Critical;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.events.handover.HandoverRequested.Reason;
 import dev.takeover.handover.policy.ConversationView.EarlierContact;
@@ -223,6 +224,62 @@ class EscalationPolicyTest {
     }
 
     @Test
+    void aCriticalIssueTheBotRecognisedEscalatesWhateverTheIntentAndItsConfidence() {
+        Critical outage = new Critical("DATA_LOSS", 0.87, List.of("ausgefallen", "daten"));
+        Decision lowConfidence = POLICY.decide(
+                conversation(turn("m1").intent("service_outage", 0.27).critical(outage)));
+        Decision otherCatalogue = POLICY.decide(
+                conversation(turn("m2").intent("check_balance", 0.9).critical(outage)));
+        Decision outOfScope = POLICY.decide(
+                conversation(turn("m3").intent("out_of_scope", 0.6).outOfScope().critical(outage)));
+
+        for (Decision decision : List.of(lowConfidence, otherCatalogue, outOfScope)) {
+            assertThat(decision.escalate()).isTrue();
+            assertThat(decision.priority()).isEqualTo(Priority.URGENT);
+            assertThat(decision.requiredSkills()).contains("incident");
+            assertThat(decision.reasons().get(0).code()).isEqualTo("CRITICAL_ISSUE");
+        }
+        Reason reason = lowConfidence.reasons().get(0);
+        assertThat(reason.detail())
+                .contains("DATA_LOSS")
+                .contains("ausgefallen, daten")
+                .contains("[rule critical]");
+        assertThat(reason.evidence().messageIds()).containsExactly("m1");
+        assertThat(reason.evidence().scores())
+                .containsEntry("criticalConfidence", 0.87)
+                .containsEntry("intentConfidence", 0.27);
+    }
+
+    @Test
+    void withoutACriticalIssueALowConfidenceCriticalIntentStaysWithTheBot() {
+        Decision routine = POLICY.decide(conversation(turn("m1").intent("service_outage", 0.27)));
+        Decision disabled = EscalationPolicy.of(new PolicyDefinition(
+                        Priority.NORMAL,
+                        Map.of(
+                                "critical",
+                                new RuleDefinition(
+                                        false,
+                                        Trigger.CRITICAL_INTENT,
+                                        "CRITICAL_ISSUE",
+                                        Priority.URGENT,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        List.of("service_outage"),
+                                        null,
+                                        null,
+                                        0.5)),
+                        Map.of()))
+                .decide(conversation(turn("m1")
+                        .intent("check_balance", 0.9)
+                        .critical(new Critical("SERVICE_OUTAGE", 0.9, List.of()))));
+
+        assertThat(routine.escalate()).isFalse();
+        assertThat(disabled.escalate()).as("a disabled rule stays off").isFalse();
+    }
+
+    @Test
     void comingBackOnTheSameTopicWithinThePeriodEscalates() {
         Turn latest = turn("m1").intent("order_status", 0.9).build();
         List<EarlierContact> recent = List.of(new EarlierContact("conv-0", "order_status", NOW.minusSeconds(86_400)));
@@ -384,6 +441,7 @@ class EscalationPolicyTest {
         private boolean failedClarification;
         private boolean answerRejected;
         private String afterBot;
+        private Critical critical;
 
         TurnBuilder(String messageId) {
             this.messageId = messageId;
@@ -430,6 +488,11 @@ class EscalationPolicyTest {
             return this;
         }
 
+        TurnBuilder critical(Critical issue) {
+            this.critical = issue;
+            return this;
+        }
+
         Turn build() {
             return new Turn(
                     messageId,
@@ -442,7 +505,8 @@ class EscalationPolicyTest {
                     outOfScope,
                     failedClarification,
                     answerRejected,
-                    afterBot);
+                    afterBot,
+                    critical);
         }
     }
 }

@@ -1,0 +1,40 @@
+package dev.takeover.bot.nlu;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Writes {@code src/main/resources/nlu/builtin/embeddings.bin.gz}, the cached embeddings of the built-in models'
+ * training texts: run after {@code evaluation/data/make_builtin.py} changed them ({@code BuiltInModelsTest} notices
+ * when it was forgotten).
+ */
+final class BuiltInEmbeddings {
+
+    private BuiltInEmbeddings() {}
+
+    static List<String> texts() {
+        LinkedHashSet<String> texts = new LinkedHashSet<>();
+        for (String file : List.of("human-request", "critical", "sentiment")) {
+            BuiltInModels.read("nlu/builtin/" + file + ".tsv").forEach(row -> texts.add(row.text()));
+        }
+        return new ArrayList<>(texts);
+    }
+
+    public static void main(String[] args) throws Exception {
+        SentenceEncoder.Model model = SentenceEncoder.Model.ALL_MINILM_L6_V2_Q;
+        try (SentenceEncoder encoder =
+                new SentenceEncoder(model, Runtime.getRuntime().availableProcessors())) {
+            List<String> texts = texts();
+            float[][] embeddings = encoder.encode(texts);
+            Path target = Path.of("src/main/resources" + EmbeddingCache.RESOURCE);
+            try (OutputStream out = Files.newOutputStream(target)) {
+                EmbeddingCache.write(model.name(), texts, embeddings, out);
+            }
+            System.out.println(target + ": " + texts.size() + " texts, " + Files.size(target) + " bytes");
+        }
+    }
+}
