@@ -5,12 +5,15 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 
+import dev.takeover.common.domain.Refused;
 import dev.takeover.events.MalformedEventException;
 
 /** Why processing a batch or a record failed, which decides whether to retry it, look for the culprit, or park it. */
 public enum Failure {
     /** The record can never be processed as it is: it is parked at once, alone. */
     MALFORMED,
+    /** A use case refuses the event ({@link Refused}): it would every time, so it is parked at once, alone. */
+    REFUSED,
     /** The database refuses the data itself (a value out of range, a constraint, a limit): retrying cannot help. */
     REFUSED_DATA,
     /** The database cannot serve us now, or not as deployed: wait for it, and park nothing, since no record is at fault. */
@@ -26,12 +29,15 @@ public enum Failure {
     private static final Set<String> UNAVAILABLE = Set.of("08", "40", "42", "53", "55", "57", "58");
 
     /** Data exceptions (22), integrity constraints (23) and program limits such as an index row too large (54). */
-    private static final Set<String> REFUSED = Set.of("22", "23", "54");
+    private static final Set<String> REFUSED_DATA_CLASSES = Set.of("22", "23", "54");
 
     public static Failure of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof MalformedEventException) {
                 return MALFORMED;
+            }
+            if (cause instanceof Refused) {
+                return REFUSED;
             }
             if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
                 return DATABASE_UNAVAILABLE;
@@ -53,12 +59,35 @@ public enum Failure {
         return switch (this) {
             case DATABASE_UNAVAILABLE -> true;
             case UNEXPECTED -> attempt < attempts;
-            case MALFORMED, REFUSED_DATA -> false;
+            case MALFORMED, REFUSED, REFUSED_DATA -> false;
         };
     }
 
     /**
-     * The exception's class and SQLState, never its message: a failure's message may quote the data, and so what a
+     * The {@code dead-letter-reason} of a record parked for this failure. A refusal's detail is written for whoever
+     * reads it, so it travels with the record, though never into a log.
+     */
+    public String deadLetterReason(Throwable failure) {
+        return switch (this) {
+            case MALFORMED -> describe(failure);
+            case REFUSED -> {
+                Refused refused = refusal(failure);
+                yield "refused (" + refused.reason() + "): " + refused.getMessage();
+            }
+            default -> "cannot be processed: " + describe(failure);
+        };
+    }
+
+    private static Refused refusal(Throwable failure) {
+        for (Throwable cause = failure; ; cause = cause.getCause()) {
+            if (cause instanceof Refused refused) {
+                return refused;
+            }
+        }
+    }
+
+    /**
+     * The exception's class and SQLState (or a refusal's reason), never its message: a failure's message may quote the data, and so what a
      * customer wrote. Malformed records are the exception, their reasons are written to name fields, never content.
      */
     public static String describe(Throwable failure) {
@@ -69,6 +98,13 @@ public enum Failure {
         }
         StringBuilder description = new StringBuilder(failure.getClass().getName());
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refused refused) {
+                return description
+                        .append(" (refused: ")
+                        .append(refused.reason())
+                        .append(')')
+                        .toString();
+            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 return description
                         .append(" (SQLState ")
@@ -108,6 +144,6 @@ public enum Failure {
         if (UNAVAILABLE.contains(sqlClass)) {
             return DATABASE_UNAVAILABLE;
         }
-        return REFUSED.contains(sqlClass) ? REFUSED_DATA : UNEXPECTED;
+        return REFUSED_DATA_CLASSES.contains(sqlClass) ? REFUSED_DATA : UNEXPECTED;
     }
 }

@@ -121,9 +121,7 @@ final class LaneProcessor {
                     attempts,
                     Failure.describe(e));
         }
-        String reason =
-                failure == Failure.MALFORMED ? Failure.describe(e) : "cannot be processed: " + Failure.describe(e);
-        return new DeadLetter(record.record(), reason);
+        return new DeadLetter(record.record(), failure.deadLetterReason(e));
     }
 
     private void retryLater(int attempt, RuntimeException e, String what) {

@@ -5,6 +5,7 @@ import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 
+import dev.takeover.common.domain.Refused;
 import dev.takeover.events.MalformedEventException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +66,17 @@ class FailureTest {
         assertThat(Failure.describe(refused)).isEqualTo("java.lang.IllegalStateException (SQLState 23502)");
         assertThat(Failure.describe(new MalformedEventException("text is required")))
                 .isEqualTo("text is required");
+    }
+
+    @Test
+    void aRefusalIsPermanentAndOnlyItsReasonIsLogged() {
+        RuntimeException refused = new IllegalStateException("rolled back", Refused.invalid("the note is empty"));
+
+        assertThat(Failure.of(refused)).isEqualTo(Failure.REFUSED);
+        assertThat(Failure.REFUSED.retriesTheWholeBatch()).isFalse();
+        assertThat(Failure.REFUSED.retriesRecord(1, 8)).isFalse();
+        assertThat(Failure.describe(refused)).isEqualTo("java.lang.IllegalStateException (refused: INVALID)");
+        assertThat(Failure.REFUSED.deadLetterReason(refused)).isEqualTo("refused (INVALID): the note is empty");
     }
 
     private static Failure of(String sqlState) {

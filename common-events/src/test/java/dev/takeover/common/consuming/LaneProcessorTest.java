@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
+import dev.takeover.common.domain.Refused;
 import dev.takeover.events.MalformedEventException;
 
 import static dev.takeover.common.consuming.Records.decoded;
@@ -71,6 +72,24 @@ class LaneProcessorTest {
 
         assertThat(parked).singleElement().extracting(DeadLetter::reason).isEqualTo("a handover id is required");
         assertThat(database.committed).containsExactly("m2");
+    }
+
+    @Test
+    void anEventAUseCaseRefusesIsParkedAtOnceWithTheRefusalAndItsNeighboursCommit() {
+        database.failing(
+                "m2", new IllegalStateException("wrapped", Refused.conflict("the handover is already closed")));
+
+        List<DeadLetter> parked = processor.process(lane("m1", "m2", "m3"));
+
+        assertThat(parked)
+                .singleElement()
+                .extracting(DeadLetter::reason)
+                .isEqualTo("refused (CONFLICT): the handover is already closed");
+        assertThat(database.attemptsOf("m2"))
+                .as("once in the batch, once alone")
+                .isEqualTo(2);
+        assertThat(pauses).as("a refusal is not retried").isEmpty();
+        assertThat(database.committed).containsExactly("m1", "m3");
     }
 
     @Test
