@@ -3,7 +3,6 @@ package dev.takeover.agent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.takeover.common.delivery.ProcessedEvents;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.transcript.CustomerDataErased;
@@ -12,25 +11,14 @@ import dev.takeover.events.transcript.CustomerDataErased;
 @ApplicationScoped
 public class CustomerData {
 
-    private final ProcessedEvents processed;
-
-    CustomerData(ProcessedEvents processed) {
-        this.processed = processed;
-    }
-
     @Transactional
     public void onAnalysis(ReceivedEvent<MessageAnalyzed> event) {
-        if (processed.firstDelivery(event.idempotencyKey())) {
-            ConversationMood.record(event.payload(), event.occurredAt());
-        }
+        ConversationMood.record(event.payload(), event.occurredAt());
     }
 
     /** GDPR: forget who the customer is and who served them; the routing facts (times, agents) stay, anonymous. */
     @Transactional
     public void onErased(ReceivedEvent<CustomerDataErased> event) {
-        if (!processed.firstDelivery(event.idempotencyKey())) {
-            return;
-        }
         CustomerDataErased erased = event.payload();
         PreviousAgent.delete("customerId", erased.customerId());
         ConversationMood.delete("conversationId", erased.conversationId());

@@ -105,12 +105,12 @@ public class Desk {
                             "only the agent handling conversation " + conversationId + " may reply to the customer");
         }
         String id = messageId == null ? UUID.randomUUID().toString() : messageId;
-        if (!processed.firstDelivery("agent-reply:" + id)) {
+        if (!processed.firstRequest("agent-reply:" + id)) {
             return id;
         }
         Agent agent = registered(caller);
         // The same key table as redeliveries: its insert is the one race-free "first time" two replies can share.
-        if (processed.firstDelivery("first-answer:" + takeover.handoverId)) {
+        if (processed.firstRequest("first-answer:" + takeover.handoverId)) {
             metrics.firstResponse(takeover, Duration.between(takeover.assignedAt, Instant.now()));
         }
         return outboundMessages.send(

@@ -53,12 +53,21 @@ public class QueueUpdates {
         this.entityManager = entityManager;
     }
 
-    /** In the transaction that queued it: the customer hears at once where they stand. */
-    void publishFirstPosition(Takeover takeover, Instant now) {
-        Estimate estimate = estimates(now).get(takeover.handoverId);
-        if (estimate != null) {
-            publish(List.of(estimate), takeover.conversationId, now);
+    /** In the transaction that queued them: each customer hears at once where they stand. */
+    void publishFirstPositions(List<Takeover> takeovers, Instant now) {
+        if (takeovers.isEmpty()) {
+            return;
         }
+        Map<String, Estimate> estimates = estimates(now);
+        List<Estimate> published = new ArrayList<>();
+        for (Takeover takeover : takeovers) {
+            Estimate estimate = estimates.get(takeover.handoverId);
+            if (estimate != null) {
+                outbox.publish(QueuePositionChanged.TYPE, event(estimate, takeover.conversationId, now));
+                published.add(estimate);
+            }
+        }
+        remember(published, now);
     }
 
     /** Returns how many positions it published; 0 as well when another instance is doing it right now. */
@@ -105,13 +114,6 @@ public class QueueUpdates {
                 entries,
                 Agent.online().stream().map(Agent::asCandidate).toList(),
                 QueueSnapshot.averageHandlingTime(now, config.queue()));
-    }
-
-    private void publish(List<Estimate> estimates, String conversationId, Instant now) {
-        for (Estimate estimate : estimates) {
-            outbox.publish(QueuePositionChanged.TYPE, event(estimate, conversationId, now));
-        }
-        remember(estimates, now);
     }
 
     private static QueuePositionChanged event(Estimate estimate, String conversationId, Instant now) {

@@ -1,6 +1,7 @@
 package dev.takeover.agent;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,8 +14,8 @@ import org.jboss.logging.Logger;
 
 import dev.takeover.agent.RoutingPolicy.Offer;
 import dev.takeover.agent.RoutingPolicy.Plan;
+import dev.takeover.common.consuming.EventBatch;
 import dev.takeover.common.delivery.Outbox;
-import dev.takeover.common.delivery.ProcessedEvents;
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.agent.ConversationAssigned;
@@ -33,31 +34,26 @@ public class Routing {
 
     private static final Logger LOG = Logger.getLogger(Routing.class);
     private static final int EXPIRED_OFFERS_PER_TICK = 200;
+    private static final Comparator<Takeover> SERVING_ORDER = Comparator.comparingInt(
+                    (Takeover takeover) -> -takeover.priorityRank)
+            .thenComparing(takeover -> takeover.requestedAt)
+            .thenComparing(takeover -> takeover.handoverId);
 
-    private final ProcessedEvents processed;
     private final Outbox outbox;
     private final RoutingLock lock;
     private final RoutingConfig config;
     private final QueueUpdates queueUpdates;
 
-    Routing(
-            ProcessedEvents processed,
-            Outbox outbox,
-            RoutingLock lock,
-            RoutingConfig config,
-            QueueUpdates queueUpdates) {
-        this.processed = processed;
+    Routing(Outbox outbox, RoutingLock lock, RoutingConfig config, QueueUpdates queueUpdates) {
         this.outbox = outbox;
         this.lock = lock;
         this.config = config;
         this.queueUpdates = queueUpdates;
     }
 
+    /** A takeover request joins the queue; the batch's routing pass ({@link #routeBatch}) then offers it. */
     @Transactional
-    public void onHandoverRequested(ReceivedEvent<HandoverRequested> event) {
-        if (!processed.firstDelivery(event.idempotencyKey())) {
-            return;
-        }
+    public void enqueue(ReceivedEvent<HandoverRequested> event) {
         HandoverRequested request = event.payload();
         lock.acquire();
         if (Takeover.findById(request.handoverId()) != null) {
@@ -73,20 +69,14 @@ public class Routing {
                             previous.agentId, now.plus(config.sticky().hold())));
         }
         takeover.persist();
-        // Everything already waiting was routed as far as it could be when it changed last; only the newcomer can be
-        // served now, so there is no need to read the whole queue (the timer's full pass backs this up).
-        route(() -> List.of(takeover.asWaiting()), now);
-        if (takeover.state == TakeoverState.WAITING) {
-            queueUpdates.publishFirstPosition(takeover, now);
-        }
     }
 
-    /** The customer left, the handover failed, or handover-service ended it otherwise: the takeover is over. */
+    /**
+     * The customer left, the handover failed, or handover-service ended it otherwise: the takeover is over, and the
+     * batch's routing pass gives what it freed to the queue.
+     */
     @Transactional
-    public void onHandoverStateChanged(ReceivedEvent<HandoverStateChanged> event) {
-        if (!processed.firstDelivery(event.idempotencyKey())) {
-            return;
-        }
+    public void end(ReceivedEvent<HandoverStateChanged> event) {
         HandoverStateChanged change = event.payload();
         if (change.to().isEscalated()) {
             return;
@@ -96,9 +86,34 @@ public class Routing {
         if (takeover == null || !takeover.state.isOpen()) {
             return;
         }
+        close(takeover, change.to().name(), Instant.now());
+    }
+
+    /**
+     * Once per batch of handover events, after them: one routing pass, then each newcomer still waiting hears where
+     * it stands, from one estimate of the queue. Everything else waiting was routed as far as it could be when it last
+     * changed, so unless a takeover ended and freed an agent, only the batch's newcomers can be served now, and the
+     * whole queue need not be read (the timer's full pass backs this up).
+     */
+    @Transactional
+    public void routeBatch(EventBatch batch) {
+        List<String> requested = batch.of(HandoverRequested.TYPE).stream()
+                .map(event -> event.payload().handoverId())
+                .toList();
+        boolean ended = batch.of(HandoverStateChanged.TYPE).stream()
+                .anyMatch(event -> !event.payload().to().isEscalated());
+        if (requested.isEmpty() && !ended) {
+            return;
+        }
+        lock.acquire();
         Instant now = Instant.now();
-        close(takeover, change.to().name(), now);
-        routeWaiting(now);
+        List<Takeover> newcomers = waiting(requested);
+        if (ended) {
+            routeWaiting(now);
+        } else if (!newcomers.isEmpty()) {
+            route(() -> newcomers.stream().map(Takeover::asWaiting).toList(), now);
+        }
+        queueUpdates.publishFirstPositions(waiting(requested), now);
     }
 
     @Transactional
@@ -233,6 +248,16 @@ public class Routing {
         outbox.publish(
                 OfferDeclined.TYPE,
                 new OfferDeclined(takeover.conversationId, takeover.handoverId, agent.agentId, timedOut, now, reason));
+    }
+
+    /** The given takeovers still waiting, in serving order. (A lambda: Panache enhances calls, not method references.) */
+    private static List<Takeover> waiting(List<String> handoverIds) {
+        return handoverIds.stream()
+                .distinct()
+                .map(handoverId -> Takeover.<Takeover>findById(handoverId))
+                .filter(takeover -> takeover != null && takeover.state == TakeoverState.WAITING)
+                .sorted(SERVING_ORDER)
+                .toList();
     }
 
     private static void close(Takeover takeover, String reason, Instant now) {

@@ -17,7 +17,6 @@ import dev.takeover.bot.nlu.Nlu;
 import dev.takeover.bot.nlu.Understanding;
 import dev.takeover.common.delivery.OutboundMessages;
 import dev.takeover.common.delivery.Outbox;
-import dev.takeover.common.delivery.ProcessedEvents;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.bot.CustomerDataCollected;
 import dev.takeover.events.bot.MessageAnalyzed;
@@ -31,22 +30,21 @@ import dev.takeover.events.transcript.CustomerDataErased;
 /**
  * The bot's use cases. Each customer message is analysed exactly once and the analysis published with it; while the
  * bot is in charge it also answers, clarifies or collects. Control-state changes from handover-service decide who is
- * in charge. Everything a use case publishes goes out through the outbox in its transaction.
+ * in charge. The consumers call each use case once per new event, in their batch's transaction; everything a use case
+ * publishes goes out through the outbox in that transaction.
  */
 @ApplicationScoped
 public class Bot {
 
     private final Nlu nlu;
-    private final ProcessedEvents processed;
     private final Outbox outbox;
     private final OutboundMessages outboundMessages;
     private final Dialogue dialogue;
     private final CustomerData customerData;
     private final BotConfig config;
 
-    Bot(Nlu nlu, ProcessedEvents processed, Outbox outbox, OutboundMessages outboundMessages, BotConfig config) {
+    Bot(Nlu nlu, Outbox outbox, OutboundMessages outboundMessages, BotConfig config) {
         this.nlu = nlu;
-        this.processed = processed;
         this.outbox = outbox;
         this.outboundMessages = outboundMessages;
         this.config = config;
@@ -64,9 +62,6 @@ public class Bot {
 
     @Transactional
     public void onCustomerMessage(ReceivedEvent<InboundMessage> event) {
-        if (!processed.firstDelivery(event.idempotencyKey())) {
-            return;
-        }
         InboundMessage message = event.payload();
         Conversation conversation = Conversation.lock(message.conversationId());
         boolean knownFromChannel = rememberChannelData(conversation, message);
@@ -106,34 +101,31 @@ public class Bot {
     }
 
     @Transactional
-    public void onHandoverEvent(ReceivedEvent<?> event) {
-        if (!processed.firstDelivery(event.idempotencyKey())) {
-            return;
+    public void onControlStateChanged(ReceivedEvent<HandoverStateChanged> event) {
+        HandoverStateChanged change = event.payload();
+        Conversation conversation = Conversation.lock(change.conversationId());
+        boolean applied = conversation.controlChanged(change.to(), change.changedAt());
+        boolean handedBack = change.from() == ControlState.WITH_AGENT
+                && (change.to() == ControlState.HANDED_BACK || change.to() == ControlState.RESOLVED);
+        if (applied && handedBack && config.dialogue().survey() && conversation.channel != null) {
+            send(conversation, dialogue.survey(conversation));
+        } else if (applied && conversation.waitingForPerson() && conversation.channel != null) {
+            dialogue.requestForHandover(conversation).ifPresent(reply -> send(conversation, reply));
         }
-        if (event.payload() instanceof HandoverStateChanged change) {
-            Conversation conversation = Conversation.lock(change.conversationId());
-            boolean applied = conversation.controlChanged(change.to(), change.changedAt());
-            boolean handedBack = change.from() == ControlState.WITH_AGENT
-                    && (change.to() == ControlState.HANDED_BACK || change.to() == ControlState.RESOLVED);
-            if (applied && handedBack && config.dialogue().survey() && conversation.channel != null) {
-                send(conversation, dialogue.survey(conversation));
-            } else if (applied && conversation.waitingForPerson() && conversation.channel != null) {
-                dialogue.requestForHandover(conversation).ifPresent(reply -> send(conversation, reply));
-            }
-        } else if (event.payload() instanceof HandoverRequested requested) {
-            Conversation conversation = Conversation.lock(requested.conversationId());
-            if (conversation.controlChanged(ControlState.REQUESTED, requested.requestedAt())
-                    && conversation.channel != null) {
-                dialogue.requestForHandover(conversation).ifPresent(reply -> send(conversation, reply));
-            }
+    }
+
+    @Transactional
+    public void onHandoverRequested(ReceivedEvent<HandoverRequested> event) {
+        HandoverRequested requested = event.payload();
+        Conversation conversation = Conversation.lock(requested.conversationId());
+        if (conversation.controlChanged(ControlState.REQUESTED, requested.requestedAt())
+                && conversation.channel != null) {
+            dialogue.requestForHandover(conversation).ifPresent(reply -> send(conversation, reply));
         }
     }
 
     @Transactional
     public void onCustomerDataErased(ReceivedEvent<CustomerDataErased> event) {
-        if (!processed.firstDelivery(event.idempotencyKey())) {
-            return;
-        }
         Conversation.peek(event.conversationId()).ifPresent(conversation -> {
             Conversation.getEntityManager().lock(conversation, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             conversation.erase();

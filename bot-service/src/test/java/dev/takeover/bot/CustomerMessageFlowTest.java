@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,42 @@ class CustomerMessageFlowTest {
     }
 
     @Test
+    void textNoDatabaseAcceptsIsAnalysedAndKeptNotParked() {
+        send(message("m1", "Ich möchte mit einem Mitarbeiter sprechen\u0000"));
+        sendBytes(("{\"messageId\":\"m2\",\"conversationId\":\"" + conversation
+                        + "\",\"channel\":\"web\",\"text\":\"Grüße, wo ist mein Paket?\"}")
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(analyses.events(conversation, MessageAnalyzed.TYPE))
+                        .extracting(MessageAnalyzed::messageId)
+                        .containsExactly("m1", "m2"));
+        assertThat(analyses.events(conversation, MessageAnalyzed.TYPE).get(0).humanRequested())
+                .isTrue();
+        assertThat(deadLetters.records(conversation)).isEmpty();
+    }
+
+    @Test
+    void parksWronglyTypedAndUnknownRecordsAndSkipsKnownOnesThatAreNotForIt() {
+        send("{\"messageId\":\"m1\",\"conversationId\":\"" + conversation
+                + "\",\"channel\":{\"name\":\"web\"},\"text\":\"hi\"}");
+        sendWithType("bot.mood-changed.v7", message("m2", "unknown"));
+        sendWithType("conversation.message-sent.v1", "{\"conversationId\":\"" + conversation + "\"}");
+        send(message("m3", "Where is my parcel?"));
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(analyses.events(conversation, MessageAnalyzed.TYPE))
+                        .extracting(MessageAnalyzed::messageId)
+                        .containsExactly("m3"));
+        assertThat(deadLetters.records(conversation).stream()
+                        .map(record -> TopicRecorder.header(record, "dead-letter-reason"))
+                        .toList())
+                .containsExactly(
+                        "invalid InboundMessage at 'channel': expected String",
+                        "unknown event type 'bot.mood-changed.v7'");
+    }
+
+    @Test
     void analysesARedeliveredMessageOnlyOnce() {
         String first = message("m5", "Where is my parcel?");
         send(first);
@@ -137,6 +174,23 @@ class CustomerMessageFlowTest {
         InboundMessage message =
                 new InboundMessage(messageId, conversationId, "web", text, null, null, null, null, null);
         return new String(EventCodec.toJson(message), StandardCharsets.UTF_8);
+    }
+
+    private void sendBytes(byte[] value) {
+        kafka.produce(String.class, byte[].class)
+                .fromRecords(new ProducerRecord<>("conversation.inbound", conversation, value))
+                .awaitCompletion(PATIENCE);
+    }
+
+    private void sendWithType(String type, String value) {
+        Headers headers =
+                CloudEvent.create(InboundMessage.TYPE, "/test", conversation).toHeaders();
+        headers.remove(CloudEvent.TYPE_HEADER);
+        headers.add(CloudEvent.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+        kafka.produce(String.class, byte[].class)
+                .fromRecords(new ProducerRecord<>(
+                        "conversation.inbound", null, conversation, value.getBytes(StandardCharsets.UTF_8), headers))
+                .awaitCompletion(PATIENCE);
     }
 
     /** As a channel adapter sends it: plain JSON keyed by conversation, no CloudEvents headers. */

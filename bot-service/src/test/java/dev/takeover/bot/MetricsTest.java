@@ -59,13 +59,27 @@ class MetricsTest {
         assertThat(after.labelValues()).noneMatch(value -> value.contains(conversation));
     }
 
+    @Test
+    void aParkedRecordIsCountedByTopicAndCause() {
+        Map<String, String> malformedInbound = Map.of("topic", "conversation.inbound", "cause", "malformed");
+        MetricsScrape before = scrape();
+
+        sendRaw("I need help, this is not JSON");
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(scrape().sum("takeover_dead_letters_total", malformedInbound)
+                                - before.sum("takeover_dead_letters_total", malformedInbound))
+                        .isEqualTo(1));
+    }
+
     private void send(String messageId, String text) {
         InboundMessage message = new InboundMessage(messageId, conversation, "web", text, null, null, null, null, null);
+        sendRaw(new String(EventCodec.toJson(message), StandardCharsets.UTF_8));
+    }
+
+    private void sendRaw(String value) {
         kafka.produce(String.class, String.class)
-                .fromRecords(new ProducerRecord<>(
-                        "conversation.inbound",
-                        conversation,
-                        new String(EventCodec.toJson(message), StandardCharsets.UTF_8)))
+                .fromRecords(new ProducerRecord<>("conversation.inbound", conversation, value))
                 .awaitCompletion(PATIENCE);
     }
 

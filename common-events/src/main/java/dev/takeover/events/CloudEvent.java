@@ -73,7 +73,7 @@ public record CloudEvent(UUID id, String type, String source, Instant time, Stri
         Header header = headers.lastHeader(name);
         return header == null || header.value() == null
                 ? Optional.empty()
-                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+                : Optional.of(StorableText.of(new String(header.value(), StandardCharsets.UTF_8)));
     }
 
     private static void add(Headers headers, String name, String value) {

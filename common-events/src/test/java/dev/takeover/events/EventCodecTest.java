@@ -108,6 +108,48 @@ class EventCodecTest {
     }
 
     @Test
+    void keepsAMessageWhoseBytesAreNotUtf8WithReplacementCharacters() {
+        byte[] latin1 = "{\"messageId\":\"m1\",\"conversationId\":\"c1\",\"channel\":\"web\",\"text\":\"Grüße\"}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        InboundMessage message = EventCodec.fromJson(latin1, InboundMessage.class);
+
+        assertThat(message.text()).isEqualTo("Gr\uFFFD\uFFFDe");
+    }
+
+    @Test
+    void keepsAMessageWithTextNoDatabaseOrJsonWriterAccepts() {
+        InboundMessage message = decode("{\"messageId\":\"m1\",\"conversationId\":\"c1\",\"channel\":\"web\","
+                + "\"text\":\"I need a person\\u0000 now \\ud83d\",\"customerName\":\"Er\\u0000ika\"}");
+
+        assertThat(message.text()).isEqualTo("I need a person\uFFFD now \uFFFD");
+        assertThat(message.customerName()).isEqualTo("Er\uFFFDika");
+        assertThat(new String(EventCodec.toJson(message), StandardCharsets.UTF_8))
+                .contains("\uFFFD");
+    }
+
+    @Test
+    void namesTheFieldOfAValueOfTheWrongJsonType() {
+        assertThatThrownBy(() -> decode("{\"messageId\":\"m1\",\"conversationId\":\"c1\",\"channel\":\"web\","
+                        + "\"text\":\"hi\",\"attributes\":[1,2]}"))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageStartingWith("invalid InboundMessage at 'attributes'");
+        assertThatThrownBy(() -> decode("[\"a list\"]"))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageStartingWith("invalid InboundMessage at the top level");
+    }
+
+    @Test
+    void namesWhereARecordCutOffInsideAListEnds() {
+        assertThatThrownBy(() -> decode("{\"messageId\":\"m1\",\"tags\":[{\"name\":\"a"))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("not valid JSON: it ends early, in 'tags[0].name'");
+        assertThatThrownBy(() -> decode("{"))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("not valid JSON: it ends early, in the top level");
+    }
+
+    @Test
     void rejectsScoresOutsideTheirRange() {
         assertThatThrownBy(() -> new MessageAnalyzed.Sentiment(-1.5, MessageAnalyzed.Sentiment.Label.NEGATIVE))
                 .hasMessageContaining("sentiment.score must be between -1.0 and 1.0");

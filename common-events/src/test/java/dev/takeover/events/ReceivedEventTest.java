@@ -110,6 +110,71 @@ class ReceivedEventTest {
                 .hasMessage("missing header ce_id");
     }
 
+    @Test
+    void theTypeIsReadFromTheHeadersAloneWithoutTheValue() {
+        Headers headers =
+                CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1").toHeaders();
+
+        assertThat(ReceivedEvent.typeOf(record(headers, "not even JSON"))).isEqualTo(MessageAnalyzed.TYPE);
+        assertThat(ReceivedEvent.typeOf(record(new RecordHeaders(), "not even JSON")))
+                .isEqualTo(InboundMessage.TYPE);
+        headers.remove(CloudEvent.TYPE_HEADER);
+        headers.add(CloudEvent.TYPE_HEADER, "bot.mood-changed.v7".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ReceivedEvent.typeOf(record(headers, "{}")))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("unknown event type 'bot.mood-changed.v7'");
+    }
+
+    @Test
+    void idsNoIndexCouldHoldAreMalformed() {
+        String longId = "m".repeat(ReceivedEvent.MAX_ID_LENGTH);
+        String message =
+                "{\"messageId\":\"" + longId + "\",\"conversationId\":\"c1\",\"channel\":\"web\",\"text\":\"hi\"}";
+        String conversation = "{\"messageId\":\"m1\",\"conversationId\":\"" + "c".repeat(257)
+                + "\",\"channel\":\"web\",\"text\":\"hi\"}";
+
+        assertThatThrownBy(() -> ReceivedEvent.decode(record(new RecordHeaders(), message)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("the idempotency key is longer than 256 characters");
+        assertThatThrownBy(() -> ReceivedEvent.decode(record(new RecordHeaders(), conversation)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("conversationId is longer than 256 characters");
+    }
+
+    @Test
+    void aLongTextIsKeptWhole() {
+        String text = "Bitte helfen Sie mir. ".repeat(20_000);
+        String message =
+                "{\"messageId\":\"m1\",\"conversationId\":\"c1\",\"channel\":\"web\",\"text\":\"" + text + "\"}";
+
+        ReceivedEvent<InboundMessage> event =
+                ReceivedEvent.decode(record(new RecordHeaders(), message), InboundMessage.TYPE);
+
+        assertThat(event.payload().text()).isEqualTo(text);
+    }
+
+    @Test
+    void theJsonAsReadKeepsUnknownFieldsWithStorableText() {
+        String value = "{\"messageId\":\"m1\",\"conversationId\":\"c1\",\"channel\":\"web\",\"text\":\"a\\u0000b\","
+                + "\"mood\":\"sunny\\u0000\"}";
+
+        ReceivedEvent.Decoded decoded = ReceivedEvent.decodeKeepingJson(record(new RecordHeaders(), value));
+
+        assertThat(decoded.event().payload()).isInstanceOf(InboundMessage.class);
+        assertThat(((InboundMessage) decoded.event().payload()).text()).isEqualTo("a\uFFFDb");
+        assertThat(decoded.json().get("mood").textValue()).isEqualTo("sunny\uFFFD");
+    }
+
+    @Test
+    void headerTextIsMadeStorableToo() {
+        CloudEvent ce = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1");
+        Headers headers = ce.toHeaders();
+        headers.remove(CloudEvent.SOURCE_HEADER);
+        headers.add(CloudEvent.SOURCE_HEADER, new byte[] {'/', 'b', 0, (byte) 0xC3});
+
+        assertThat(CloudEvent.fromHeaders(headers).orElseThrow().source()).isEqualTo("/b\uFFFD\uFFFD");
+    }
+
     private static ConsumerRecord<String, byte[]> record(Headers headers, String value) {
         return new ConsumerRecord<>(
                 "conversation.inbound",

@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.takeover.common.delivery.Outbox;
-import dev.takeover.common.delivery.ProcessedEvents;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.agent.ConversationAssigned;
 import dev.takeover.events.agent.ConversationHandedBack;
@@ -46,9 +45,9 @@ import dev.takeover.handover.waiting.NoticeTexts;
 import dev.takeover.handover.waiting.Notices;
 
 /**
- * The handover use cases. Each runs in one transaction that first locks the conversation, so records about it from
- * different topics and instances never interleave; each consumed event is processed once; every change is published
- * through the outbox with the transaction that made it.
+ * The handover use cases. Each locks the conversation first, so records about it from different topics and instances
+ * never interleave. The consumers call them once per new event, inside their batch's transaction; every change is
+ * published through the outbox with the transaction that made it.
  */
 @ApplicationScoped
 public class Handovers {
@@ -56,7 +55,6 @@ public class Handovers {
     private static final Logger LOG = Logger.getLogger(Handovers.class);
 
     private final CurrentPolicy policy;
-    private final ProcessedEvents processed;
     private final Outbox outbox;
     private final Notices notices;
     private final HandoverConfig config;
@@ -66,7 +64,6 @@ public class Handovers {
 
     Handovers(
             CurrentPolicy policy,
-            ProcessedEvents processed,
             Outbox outbox,
             Notices notices,
             HandoverConfig config,
@@ -74,7 +71,6 @@ public class Handovers {
             Clock clock,
             CustomerHistory history) {
         this.policy = policy;
-        this.processed = processed;
         this.outbox = outbox;
         this.notices = notices;
         this.config = config;
@@ -85,9 +81,6 @@ public class Handovers {
 
     @Transactional
     public void onCustomerMessage(ReceivedEvent<InboundMessage> event) {
-        if (!processed.firstDelivery(event.idempotencyKey())) {
-            return;
-        }
         Instant now = clock.instant();
         InboundMessage message = event.payload();
         Conversation conversation = Conversation.lock(message.conversationId(), now);
@@ -116,9 +109,6 @@ public class Handovers {
 
     @Transactional
     public void onMessageAnalyzed(ReceivedEvent<MessageAnalyzed> event) {
-        if (!processed.firstDelivery(event.idempotencyKey())) {
-            return;
-        }
         Instant now = clock.instant();
         MessageAnalyzed analysis = event.payload();
         Conversation conversation = Conversation.lock(analysis.conversationId(), now);
@@ -142,9 +132,6 @@ public class Handovers {
 
     @Transactional
     public void onCustomerDataCollected(ReceivedEvent<CustomerDataCollected> event) {
-        if (!processed.firstDelivery(event.idempotencyKey())) {
-            return;
-        }
         CustomerDataCollected collected = event.payload();
         Conversation conversation = Conversation.lock(collected.conversationId(), clock.instant());
         conversation.noteCollectedData(collected.data(), collected.collectedAt());
@@ -153,9 +140,6 @@ public class Handovers {
     /** Bot and agent messages: what the bot tried, and whether the customer owes the agent an answer. */
     @Transactional
     public void onMessageSent(ReceivedEvent<MessageSent> event) {
-        if (!processed.firstDelivery(event.idempotencyKey())) {
-            return;
-        }
         MessageSent message = event.payload();
         if (message.sender().type() == Sender.Type.SYSTEM) {
             return;
@@ -174,9 +158,6 @@ public class Handovers {
 
     @Transactional
     public void onAgentEvent(ReceivedEvent<?> event) {
-        if (!processed.firstDelivery(event.idempotencyKey())) {
-            return;
-        }
         Instant now = clock.instant();
         Conversation conversation = Conversation.lock(event.conversationId(), now);
         Object payload = event.payload();
@@ -237,9 +218,6 @@ public class Handovers {
 
     @Transactional
     public void onCustomerDataErased(ReceivedEvent<CustomerDataErased> event) {
-        if (!processed.firstDelivery(event.idempotencyKey())) {
-            return;
-        }
         Conversation conversation = Conversation.lock(event.conversationId(), clock.instant());
         conversation.erasePersonalData();
         Turn.update("text = null where conversationId = ?1", conversation.conversationId);

@@ -51,6 +51,23 @@ class DataProtectionAndBadInputTest extends FlowTest {
     }
 
     @Test
+    void aNulCharacterInACustomerMessageIsKeptVisiblyAndTheRequestForAPersonCounts() {
+        try (TopicRecorder deadLetters = TopicRecorder.recording(kafka, "handover-service.dlq")) {
+            flow.says(
+                    "m1", "I want to talk to a human\u0000", flow.analysis("m1").asksForAPerson());
+
+            assertThat(flow.awaitTakeover().reasons().get(0).code()).isEqualTo("CUSTOMER_REQUEST");
+            await().atMost(PATIENCE)
+                    .until(() -> QuarkusTransaction.requiringNew()
+                            .call(() -> Turn.ofConversation(flow.conversation).stream()
+                                    .map(turn -> turn.text)
+                                    .toList())
+                            .equals(List.of("I want to talk to a human\uFFFD")));
+            assertThat(deadLetters.records(flow.conversation)).isEmpty();
+        }
+    }
+
+    @Test
     void anErasureForgetsWhoTheCustomerIsAndWhatTheyWrote() {
         flow.with(Map.of("vip", "true")).says("m1", "My address is Hauptstr. 1", flow.analysis("m1"));
         String collected = flow.botCollected(Map.of("email", "erika@example.org"));

@@ -1,21 +1,17 @@
 package dev.takeover.transcript;
 
-import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
+import dev.takeover.common.consuming.DecodedRecord;
 import dev.takeover.events.CloudEvent;
 import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventCodec;
-import dev.takeover.events.MalformedEventException;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.Topic;
 import dev.takeover.events.agent.BotAnswerFlagged;
@@ -61,25 +57,16 @@ public record LogEntry(
         List<AgentInvolvement> agents,
         ControlStateChange controlState) {
 
-    /** Longer ids cannot be indexed, and no channel needs them. */
-    static final int MAX_ID_LENGTH = 256;
-
     public static final String ERASED_PAYLOAD = "{}";
 
-    /** Decodes a record of any topic; whatever cannot be stored as it is fails with the reason. */
-    public static LogEntry decode(ConsumerRecord<String, byte[]> record, String inboundTopic) {
-        boolean plain = record.headers().lastHeader(CloudEvent.TYPE_HEADER) == null;
-        if (plain && !record.topic().equals(inboundTopic)) {
-            throw new MalformedEventException(
-                    "a record without CloudEvents headers is only accepted on " + inboundTopic);
-        }
-        ReceivedEvent<?> event = ReceivedEvent.decode(record);
-        requireIndexable(event.conversationId(), "conversationId");
-        requireIndexable(event.idempotencyKey(), "the idempotency key");
+    /** A decoded record as the log keeps it: the event as published, unknown fields included. */
+    public static LogEntry of(DecodedRecord decoded) {
+        ConsumerRecord<String, byte[]> record = decoded.record();
+        ReceivedEvent<?> event = decoded.event();
         ConversationEvent payload = event.payload();
-        String source = plain
-                ? "channel:" + ((InboundMessage) payload).channel()
-                : CloudEvent.fromHeaders(record.headers()).orElseThrow().source();
+        String source = CloudEvent.fromHeaders(record.headers())
+                .map(CloudEvent::source)
+                .orElseGet(() -> "channel:" + ((InboundMessage) payload).channel());
         Topic topic = event.type().topic();
         return new LogEntry(
                 event.conversationId(),
@@ -93,7 +80,7 @@ public record LogEntry(
                         : null,
                 senderOf(payload, source),
                 source,
-                storable(record.value()),
+                json(decoded.json()),
                 false,
                 factsOf(payload),
                 agentsOf(payload),
@@ -117,12 +104,6 @@ public record LogEntry(
                 ConversationFacts.NONE,
                 agents,
                 controlState);
-    }
-
-    private static void requireIndexable(String id, String name) {
-        if (id.length() > MAX_ID_LENGTH) {
-            throw new MalformedEventException(name + " is longer than " + MAX_ID_LENGTH + " characters");
-        }
     }
 
     private static EntryKind kindOf(ConversationEvent payload, Topic topic) {
@@ -257,32 +238,12 @@ public record LogEntry(
         return null;
     }
 
-    /**
-     * The record's JSON as PostgreSQL can store it: unknown fields kept, and NUL characters, which {@code jsonb}
-     * rejects and no customer means to send, replaced by U+FFFD.
-     */
-    static String storable(byte[] json) {
+    /** The JSON was read with its text made storable ({@code StorableText}), so {@code jsonb} accepts it. */
+    private static String json(JsonNode tree) {
         try {
-            JsonNode tree = EventCodec.mapper().readTree(json);
-            return EventCodec.mapper().writeValueAsString(withoutNul(tree));
-        } catch (IOException e) {
-            throw new MalformedEventException("not valid JSON", e);
+            return EventCodec.mapper().writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write back JSON that was just read", e);
         }
-    }
-
-    private static JsonNode withoutNul(JsonNode node) {
-        if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
-            return TextNode.valueOf(node.textValue().replace('\0', '\uFFFD'));
-        }
-        if (node instanceof ObjectNode object) {
-            List<String> names = new ArrayList<>();
-            object.fieldNames().forEachRemaining(names::add);
-            names.forEach(name -> object.set(name, withoutNul(object.get(name))));
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                array.set(i, withoutNul(array.get(i)));
-            }
-        }
-        return node;
     }
 }

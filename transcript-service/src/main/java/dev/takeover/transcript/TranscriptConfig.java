@@ -19,8 +19,6 @@ public interface TranscriptConfig {
 
     Paging paging();
 
-    Ingest ingest();
-
     interface Retention {
         /** How long a conversation is kept after its last entry. */
         @WithDefault("P365D")
@@ -54,15 +52,5 @@ public interface TranscriptConfig {
 
         @WithDefault("1000")
         int maxSize();
-    }
-
-    interface Ingest {
-        /** The longest pause between attempts to store a batch while the database is unavailable. */
-        @WithDefault("PT10S")
-        Duration longestRetryPause();
-
-        /** Failed attempts in a row after which the service reports itself not ready. */
-        @WithDefault("5")
-        int failuresBeforeNotReady();
     }
 }

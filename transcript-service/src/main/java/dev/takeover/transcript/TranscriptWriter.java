@@ -28,8 +28,8 @@ import dev.takeover.transcript.LogBatch.AgentChange;
 import dev.takeover.transcript.privacy.CustomerHash;
 
 /**
- * Stores a batch of entries in one transaction, with one multi-row statement per table, whatever the batch size.
- * Entries already stored (a redelivery) are skipped by their key; only the new ones change conversations and agents.
+ * Stores a batch of entries with one multi-row statement per table, whatever the batch size. Entries already stored
+ * are skipped by their key; only the new ones change conversations and agents.
  */
 @ApplicationScoped
 public class TranscriptWriter {
@@ -134,8 +134,8 @@ public class TranscriptWriter {
         this.dataSource = dataSource;
     }
 
-    /** Returns how many entries were new. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** In the consumed batch's transaction. Returns how many entries were new. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public int store(List<LogEntry> batch) {
         List<LogEntry> entries = new LogBatch(batch).entries();
         if (entries.isEmpty()) {
@@ -171,7 +171,8 @@ public class TranscriptWriter {
             upsertAgents(connection, LogBatch.agentChanges(newEntries));
             return newEntries.size();
         } catch (SQLException e) {
-            throw StoreFailure.of(e);
+            // Logged nowhere: PostgreSQL's message may quote the JSON it refused. The SQLState decides what is next.
+            throw new IllegalStateException("cannot store the batch", e);
         }
     }
 

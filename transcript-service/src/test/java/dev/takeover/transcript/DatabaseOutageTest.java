@@ -29,7 +29,7 @@ class DatabaseOutageTest extends LogTestSupport {
             await().atMost(PATIENCE).until(() -> given().get("/q/health/ready").statusCode() == 503);
             given().get("/q/health/ready")
                     .then()
-                    .body("checks.find { it.name == 'conversation-log ingest' }.status", equalTo("DOWN"));
+                    .body("checks.find { it.name == 'consuming' }.status", equalTo("DOWN"));
             assertThat(entries(conversation)).isZero();
         } finally {
             execute("alter table customer_erasure_unavailable rename to customer_erasure");

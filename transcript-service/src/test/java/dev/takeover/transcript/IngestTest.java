@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.takeover.common.consuming.Consuming;
 import dev.takeover.events.CloudEvent;
 import dev.takeover.events.EventCodec;
 import dev.takeover.events.ReceivedEvent;
@@ -41,6 +42,14 @@ class IngestTest extends LogTestSupport {
     @Inject
     ConversationLog log;
 
+    @Inject
+    Consuming consuming;
+
+    /** The shared consumer over the log, as the channel runs it, for a batch the test composes. */
+    private void consume(List<ConsumerRecord<String, byte[]>> batch) {
+        consuming.consumer("conversation-log", log).consume(batch);
+    }
+
     @Test
     void aMalformedRecordIsParkedAloneAndItsValidNeighboursInTheSameBatchAreStored() {
         try (TopicRecorder deadLetters = TopicRecorder.recording(kafka, DLQ)) {
@@ -58,7 +67,7 @@ class IngestTest extends LogTestSupport {
                             new RecordHeaders(),
                             json(customerSays("m2", "second", start.plusSeconds(1)))));
 
-            log.append(batch);
+            consume(batch);
 
             assertThat(strings(
                             "select entry_key from transcript_entry where conversation_id = ? order by order_at",
@@ -94,9 +103,9 @@ class IngestTest extends LogTestSupport {
                                 .toHeaders(),
                         json(assigned("bob", start.plusSeconds(1)))));
 
-        log.append(batch);
-        log.append(batch);
-        log.append(List.of(batch.get(0), batch.get(0)));
+        consume(batch);
+        consume(batch);
+        consume(List.of(batch.get(0), batch.get(0)));
 
         assertThat(entries(conversation)).isEqualTo(2);
         assertThat(count("select entry_count from conversation where conversation_id = ?", conversation))
@@ -164,7 +173,7 @@ class IngestTest extends LogTestSupport {
                             new RecordHeaders(),
                             json(customerSays("m2", "still here", start.plusSeconds(1)))));
 
-            log.append(batch);
+            consume(batch);
 
             assertThat(strings(
                             "select entry_key from transcript_entry where conversation_id = ? order by order_at",
@@ -175,7 +184,8 @@ class IngestTest extends LogTestSupport {
             await().atMost(PATIENCE)
                     .until(() -> deadLetters.records(conversation).size() == 1);
             assertThat(TopicRecorder.header(deadLetters.records(conversation).get(0), "dead-letter-reason"))
-                    .startsWith("the log cannot store it: SQLState 22");
+                    .startsWith("cannot be processed: ")
+                    .contains("(SQLState 22");
         }
     }
 

@@ -12,6 +12,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
+import dev.takeover.common.consuming.DecodedRecord;
 import dev.takeover.events.CloudEvent;
 import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventCodec;
@@ -113,22 +114,26 @@ class LogEntryTest {
 
     @Test
     void recordsThatCannotBeStoredAsTheyAreAreMalformed() {
-        assertThatThrownBy(() -> LogEntry.decode(
-                        record("agent.events", new RecordHeaders(), EventCodec.toJson(message("m1", SENT)), SENT),
-                        INBOUND))
+        assertThatThrownBy(() -> decode(
+                        record("agent.events", new RecordHeaders(), EventCodec.toJson(message("m1", SENT)), SENT)))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessage("a record without CloudEvents headers is only accepted on conversation.inbound");
-        assertThatThrownBy(() -> decode(plain(message("m".repeat(LogEntry.MAX_ID_LENGTH), SENT), SENT)))
+        assertThatThrownBy(() -> decode(plain(message("m".repeat(ReceivedEvent.MAX_ID_LENGTH), SENT), SENT)))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessage("the idempotency key is longer than 256 characters");
     }
 
     @Test
-    void nulCharactersBecomeReplacementCharactersAndUnknownFieldsStay() {
-        String stored = LogEntry.storable(
-                "{\"text\": \"a\\u0000b\", \"added\": [\"c\\u0000\"], \"n\": 1}".getBytes(StandardCharsets.UTF_8));
+    void theEventIsKeptAsPublishedWithUnknownFieldsAndNulCharactersAsReplacementCharacters() {
+        byte[] json = ("{\"messageId\":\"m1\",\"conversationId\":\"conv-1\",\"channel\":\"web\","
+                        + "\"text\":\"a\\u0000b\",\"added\":[\"c\\u0000\"],\"n\":1}")
+                .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(stored).isEqualTo("{\"text\":\"a\uFFFDb\",\"added\":[\"c\uFFFD\"],\"n\":1}");
+        LogEntry entry = decode(record(INBOUND, new RecordHeaders(), json, SENT));
+
+        assertThat(entry.payloadJson())
+                .isEqualTo("{\"messageId\":\"m1\",\"conversationId\":\"conv-1\",\"channel\":\"web\","
+                        + "\"text\":\"a\uFFFDb\",\"added\":[\"c\uFFFD\"],\"n\":1}");
     }
 
     @Test
@@ -148,7 +153,7 @@ class LogEntryTest {
     }
 
     private static LogEntry decode(ConsumerRecord<String, byte[]> record) {
-        return LogEntry.decode(record, INBOUND);
+        return LogEntry.of(DecodedRecord.decode(record, INBOUND));
     }
 
     private static ConsumerRecord<String, byte[]> plain(InboundMessage message, Instant reachedBroker) {

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.takeover.common.delivery.Outbox;
-import dev.takeover.common.delivery.ProcessedEvents;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.events.conversation.MessageSent;
@@ -36,14 +35,12 @@ public class Conversations {
     private final ConversationStore store;
     private final DeliveryLog log;
     private final Outbox outbox;
-    private final ProcessedEvents processed;
     private final Clock clock;
 
-    Conversations(ConversationStore store, DeliveryLog log, Outbox outbox, ProcessedEvents processed, Clock clock) {
+    Conversations(ConversationStore store, DeliveryLog log, Outbox outbox, Clock clock) {
         this.store = store;
         this.log = log;
         this.outbox = outbox;
-        this.processed = processed;
         this.clock = clock;
     }
 
@@ -90,11 +87,14 @@ public class Conversations {
         return appended.seq();
     }
 
-    /** A message to a customer of this channel is logged once; the instance holding their sockets delivers it. */
-    @Transactional
+    /**
+     * A message to a customer of this channel is logged, in the consumed batch's transaction, which also makes sure a
+     * redelivery is not (see {@code dev.takeover.common.consuming}); the instance holding their sockets delivers it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void deliver(ReceivedEvent<MessageSent> event) {
         MessageSent message = event.payload();
-        if (!CHANNEL.equals(message.channel()) || !processed.firstDelivery(event.idempotencyKey())) {
+        if (!CHANNEL.equals(message.channel())) {
             return;
         }
         if (log.append(message.conversationId(), LogEntry.toCustomer(message)).isEmpty()) {

@@ -60,7 +60,7 @@ public class BotFeedback {
                 expectedIntent,
                 comment,
                 clock.instant());
-        if (processed.firstDelivery("bot-answer-flag:" + flagged.flagId())) {
+        if (processed.firstRequest("bot-answer-flag:" + flagged.flagId())) {
             outbox.publish(BotAnswerFlagged.TYPE, flagged);
         }
         return flagged;

@@ -1,15 +1,18 @@
 package dev.takeover.agent.live;
 
 import java.util.Optional;
+import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import dev.takeover.agent.ConversationView;
+import dev.takeover.common.consuming.Consuming;
+import dev.takeover.common.consuming.EventHandler;
+import dev.takeover.common.consuming.EventHandlers;
 import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.agent.ConversationAssigned;
@@ -34,74 +37,94 @@ import dev.takeover.events.handover.HandoverStateChanged;
 @ApplicationScoped
 public class LiveFeed {
 
-    private static final Logger LOG = Logger.getLogger(LiveFeed.class);
-
     private final AgentStreams streams;
     private final LiveLookups lookups;
+    private final Consuming consuming;
+    private final EventHandlers agentEvents;
+    private final EventHandlers customerMessages;
+    private final EventHandlers analyses;
+    private final EventHandlers handoverEvents;
 
-    LiveFeed(AgentStreams streams, LiveLookups lookups) {
+    LiveFeed(AgentStreams streams, LiveLookups lookups, Consuming consuming) {
         this.streams = streams;
         this.lookups = lookups;
+        this.consuming = consuming;
+        this.agentEvents = EventHandlers.builder()
+                .on(ConversationOffered.TYPE, toAgentOf(ConversationOffered::agentId, ConversationOffered::handoverId))
+                .on(
+                        ConversationAssigned.TYPE,
+                        toAgentOf(ConversationAssigned::agentId, ConversationAssigned::handoverId))
+                .on(OfferDeclined.TYPE, toAgentOf(OfferDeclined::agentId, OfferDeclined::handoverId))
+                .on(
+                        ConversationTransferred.TYPE,
+                        toAgentOf(ConversationTransferred::fromAgentId, ConversationTransferred::handoverId))
+                .on(
+                        ConversationRequeued.TYPE,
+                        toAgentOf(ConversationRequeued::agentId, ConversationRequeued::handoverId))
+                .on(
+                        ConversationResolved.TYPE,
+                        toAgentOf(ConversationResolved::agentId, ConversationResolved::handoverId))
+                .on(
+                        ConversationHandedBack.TYPE,
+                        toAgentOf(ConversationHandedBack::agentId, ConversationHandedBack::handoverId))
+                .on(InternalNoteAdded.TYPE, this::toOtherAgent)
+                .build();
+        this.customerMessages = EventHandlers.builder()
+                .on(InboundMessage.TYPE, this::toHandlingAgent)
+                .build();
+        this.analyses = EventHandlers.builder()
+                .on(MessageAnalyzed.TYPE, this::toHandlingAgent)
+                .build();
+        this.handoverEvents = EventHandlers.builder()
+                .on(HandoverStateChanged.TYPE, this::customerLeft)
+                .build();
     }
 
     @Incoming("live-agent-events")
     @Blocking
-    public void agentEvent(ConsumerRecord<String, byte[]> record) {
-        deliver(record, event -> {
-            ConversationEvent payload = event.payload();
-            if (payload instanceof ConversationOffered offered) {
-                toAgent(offered.agentId(), event, lookups.byHandover(offered.handoverId()));
-            } else if (payload instanceof ConversationAssigned assigned) {
-                toAgent(assigned.agentId(), event, lookups.byHandover(assigned.handoverId()));
-            } else if (payload instanceof OfferDeclined declined) {
-                toAgent(declined.agentId(), event, lookups.byHandover(declined.handoverId()));
-            } else if (payload instanceof ConversationTransferred transferred) {
-                toAgent(transferred.fromAgentId(), event, lookups.byHandover(transferred.handoverId()));
-            } else if (payload instanceof ConversationRequeued requeued) {
-                toAgent(requeued.agentId(), event, lookups.byHandover(requeued.handoverId()));
-            } else if (payload instanceof ConversationResolved resolved) {
-                toAgent(resolved.agentId(), event, lookups.byHandover(resolved.handoverId()));
-            } else if (payload instanceof ConversationHandedBack handedBack) {
-                toAgent(handedBack.agentId(), event, lookups.byHandover(handedBack.handoverId()));
-            } else if (payload instanceof InternalNoteAdded note) {
-                lookups.latest(note.conversationId())
-                        .filter(conversation -> !note.agentId().equals(conversation.agentId()))
-                        .ifPresent(conversation -> toAgent(conversation.agentId(), event, Optional.of(conversation)));
-            }
-        });
+    public void agentEvents(ConsumerRecords<String, byte[]> records) {
+        deliver(records, agentEvents);
     }
 
     @Incoming("live-customer-messages")
     @Blocking
-    public void customerMessage(ConsumerRecord<String, byte[]> record) {
-        deliver(record, event -> {
-            if (event.payload() instanceof InboundMessage) {
-                toHandlingAgent(event);
-            }
-        });
+    public void customerMessages(ConsumerRecords<String, byte[]> records) {
+        deliver(records, customerMessages);
     }
 
     @Incoming("live-analyses")
     @Blocking
-    public void analysis(ConsumerRecord<String, byte[]> record) {
-        deliver(record, event -> {
-            if (event.payload() instanceof MessageAnalyzed) {
-                toHandlingAgent(event);
-            }
-        });
+    public void analyses(ConsumerRecords<String, byte[]> records) {
+        deliver(records, analyses);
+    }
+
+    @Incoming("live-handover-events")
+    @Blocking
+    public void handoverEvents(ConsumerRecords<String, byte[]> records) {
+        deliver(records, handoverEvents);
+    }
+
+    private void deliver(ConsumerRecords<String, byte[]> records, EventHandlers handlers) {
+        if (streams.anyConnected()) {
+            consuming.deliverBestEffort(records, handlers);
+        }
     }
 
     /** The customer left or the handover failed while an agent had it. */
-    @Incoming("live-handover-events")
-    @Blocking
-    public void handoverEvent(ConsumerRecord<String, byte[]> record) {
-        deliver(record, event -> {
-            if (event.payload() instanceof HandoverStateChanged change
-                    && (change.to() == ControlState.ABANDONED || change.to() == ControlState.FAILED)) {
-                lookups.byHandover(change.handoverId())
-                        .ifPresent(conversation -> toAgent(conversation.agentId(), event, Optional.of(conversation)));
-            }
-        });
+    private void customerLeft(ReceivedEvent<HandoverStateChanged> event) {
+        HandoverStateChanged change = event.payload();
+        if (change.to() == ControlState.ABANDONED || change.to() == ControlState.FAILED) {
+            lookups.byHandover(change.handoverId())
+                    .ifPresent(conversation -> toAgent(conversation.agentId(), event, Optional.of(conversation)));
+        }
+    }
+
+    /** A colleague's note on a conversation the agent handles. */
+    private void toOtherAgent(ReceivedEvent<InternalNoteAdded> event) {
+        InternalNoteAdded note = event.payload();
+        lookups.latest(note.conversationId())
+                .filter(conversation -> !note.agentId().equals(conversation.agentId()))
+                .ifPresent(conversation -> toAgent(conversation.agentId(), event, Optional.of(conversation)));
     }
 
     private void toHandlingAgent(ReceivedEvent<?> event) {
@@ -109,24 +132,17 @@ public class LiveFeed {
                 .ifPresent(conversation -> toAgent(conversation.agentId(), event, Optional.of(conversation)));
     }
 
+    /** To the agent the event names, about the conversation of the handover it names. */
+    private <T extends ConversationEvent> EventHandler<T> toAgentOf(
+            Function<T, String> agentId, Function<T, String> handoverId) {
+        return event ->
+                toAgent(agentId.apply(event.payload()), event, lookups.byHandover(handoverId.apply(event.payload())));
+    }
+
     private void toAgent(String agentId, ReceivedEvent<?> event, Optional<ConversationView> conversation) {
         streams.send(
                 agentId,
                 new LiveUpdate(
                         event.type().name(), event.conversationId(), event.payload(), conversation.orElse(null)));
-    }
-
-    private void deliver(ConsumerRecord<String, byte[]> record, java.util.function.Consumer<ReceivedEvent<?>> action) {
-        if (!streams.anyConnected()) {
-            return;
-        }
-        try {
-            action.accept(ReceivedEvent.decode(record));
-        } catch (RuntimeException e) {
-            // The durable consumers park malformed records; the live feed only skips them. Never log the content.
-            LOG.debugf(
-                    "live feed skipped a record on %s: %s",
-                    record.topic(), e.getClass().getSimpleName());
-        }
     }
 }

@@ -2,37 +2,40 @@ package dev.takeover.agent.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import dev.takeover.agent.Routing;
-import dev.takeover.common.delivery.Retrying;
-import dev.takeover.events.ReceivedEvent;
+import dev.takeover.common.consuming.BatchConsumer;
+import dev.takeover.common.consuming.Consuming;
+import dev.takeover.common.consuming.EventHandlers;
 import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.events.handover.HandoverStateChanged;
 
-/** Takeover requests from handover-service, and the end of handovers it closes (abandoned, failed, ...). */
+/**
+ * Takeover requests from handover-service, and the end of handovers it closes (abandoned, failed, ...). A batch's
+ * requests all join the queue first, and the queue is routed once for the batch.
+ */
 @ApplicationScoped
 public class HandoverEventConsumer {
 
-    private final Routing routing;
+    private final BatchConsumer consumer;
 
-    HandoverEventConsumer(Routing routing) {
-        this.routing = routing;
+    HandoverEventConsumer(Consuming consuming, Routing routing) {
+        this.consumer = consuming.consumer(
+                "handover-events",
+                EventHandlers.builder()
+                        .on(HandoverRequested.TYPE, routing::enqueue)
+                        .on(HandoverStateChanged.TYPE, routing::end)
+                        .finish(routing::routeBatch)
+                        .build());
     }
 
     @Incoming("handover-events")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        Retrying.process(() -> {
-            ReceivedEvent<?> event = ReceivedEvent.decode(record);
-            if (event.type().equals(HandoverRequested.TYPE)) {
-                routing.onHandoverRequested(ReceivedEvent.decode(record, HandoverRequested.TYPE));
-            } else if (event.type().equals(HandoverStateChanged.TYPE)) {
-                routing.onHandoverStateChanged(ReceivedEvent.decode(record, HandoverStateChanged.TYPE));
-            }
-        });
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        consumer.consume(records);
     }
 }

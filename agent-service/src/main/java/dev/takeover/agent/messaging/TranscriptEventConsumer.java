@@ -2,34 +2,34 @@ package dev.takeover.agent.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import dev.takeover.agent.CustomerData;
-import dev.takeover.common.delivery.Retrying;
-import dev.takeover.events.ReceivedEvent;
+import dev.takeover.common.consuming.BatchConsumer;
+import dev.takeover.common.consuming.Consuming;
+import dev.takeover.common.consuming.EventHandlers;
 import dev.takeover.events.transcript.CustomerDataErased;
 
 /** Erasure requests (GDPR) from transcript-service. */
 @ApplicationScoped
 public class TranscriptEventConsumer {
 
-    private final CustomerData customerData;
+    private final BatchConsumer consumer;
 
-    TranscriptEventConsumer(CustomerData customerData) {
-        this.customerData = customerData;
+    TranscriptEventConsumer(Consuming consuming, CustomerData customerData) {
+        this.consumer = consuming.consumer(
+                "transcript-events",
+                EventHandlers.builder()
+                        .on(CustomerDataErased.TYPE, customerData::onErased)
+                        .build());
     }
 
     @Incoming("transcript-events")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        Retrying.process(() -> {
-            ReceivedEvent<?> event = ReceivedEvent.decode(record);
-            if (event.type().equals(CustomerDataErased.TYPE)) {
-                customerData.onErased(ReceivedEvent.decode(record, CustomerDataErased.TYPE));
-            }
-        });
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        consumer.consume(records);
     }
 }

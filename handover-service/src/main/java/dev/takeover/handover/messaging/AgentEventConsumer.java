@@ -2,28 +2,51 @@ package dev.takeover.handover.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import dev.takeover.common.delivery.Retrying;
-import dev.takeover.events.ReceivedEvent;
+import dev.takeover.common.consuming.BatchConsumer;
+import dev.takeover.common.consuming.Consuming;
+import dev.takeover.common.consuming.EventHandlers;
+import dev.takeover.events.agent.ConversationAssigned;
+import dev.takeover.events.agent.ConversationHandedBack;
+import dev.takeover.events.agent.ConversationOffered;
+import dev.takeover.events.agent.ConversationRequeued;
+import dev.takeover.events.agent.ConversationResolved;
+import dev.takeover.events.agent.ConversationTransferred;
+import dev.takeover.events.agent.OfferDeclined;
+import dev.takeover.events.agent.QueuePositionChanged;
 import dev.takeover.handover.Handovers;
 
-/** agent-service's queue and assignment events, which move the control state while a person is involved. */
+/**
+ * agent-service's queue and assignment events, which move the control state while a person is involved. Internal
+ * notes are agent-service's and the transcript's business, not the control state's.
+ */
 @ApplicationScoped
 public class AgentEventConsumer {
 
-    private final Handovers handovers;
+    private final BatchConsumer consumer;
 
-    AgentEventConsumer(Handovers handovers) {
-        this.handovers = handovers;
+    AgentEventConsumer(Consuming consuming, Handovers handovers) {
+        this.consumer = consuming.consumer(
+                "agent-events",
+                EventHandlers.builder()
+                        .on(QueuePositionChanged.TYPE, handovers::onAgentEvent)
+                        .on(ConversationOffered.TYPE, handovers::onAgentEvent)
+                        .on(OfferDeclined.TYPE, handovers::onAgentEvent)
+                        .on(ConversationAssigned.TYPE, handovers::onAgentEvent)
+                        .on(ConversationRequeued.TYPE, handovers::onAgentEvent)
+                        .on(ConversationTransferred.TYPE, handovers::onAgentEvent)
+                        .on(ConversationResolved.TYPE, handovers::onAgentEvent)
+                        .on(ConversationHandedBack.TYPE, handovers::onAgentEvent)
+                        .build());
     }
 
     @Incoming("agent-events")
     @Blocking
-    public void agentEvent(ConsumerRecord<String, byte[]> record) {
-        Retrying.process(() -> handovers.onAgentEvent(ReceivedEvent.decode(record)));
+    public void agentEvents(ConsumerRecords<String, byte[]> records) {
+        consumer.consume(records);
     }
 }

@@ -2,13 +2,14 @@ package dev.takeover.handover.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import dev.takeover.common.delivery.Retrying;
-import dev.takeover.events.ReceivedEvent;
+import dev.takeover.common.consuming.BatchConsumer;
+import dev.takeover.common.consuming.Consuming;
+import dev.takeover.common.consuming.EventHandlers;
 import dev.takeover.events.bot.CustomerDataCollected;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.InboundMessage;
@@ -23,45 +24,56 @@ import dev.takeover.handover.Handovers;
 @ApplicationScoped
 public class ConversationConsumers {
 
-    private final Handovers handovers;
+    private final BatchConsumer customerMessages;
+    private final BatchConsumer analyses;
+    private final BatchConsumer outboundMessages;
+    private final BatchConsumer transcriptEvents;
 
-    ConversationConsumers(Handovers handovers) {
-        this.handovers = handovers;
+    ConversationConsumers(Consuming consuming, Handovers handovers) {
+        this.customerMessages = consuming.consumer(
+                "customer-messages",
+                EventHandlers.builder()
+                        .on(InboundMessage.TYPE, handovers::onCustomerMessage)
+                        .build());
+        this.analyses = consuming.consumer(
+                "analyses",
+                EventHandlers.builder()
+                        .on(MessageAnalyzed.TYPE, handovers::onMessageAnalyzed)
+                        .on(CustomerDataCollected.TYPE, handovers::onCustomerDataCollected)
+                        .build());
+        this.outboundMessages = consuming.consumer(
+                "outbound-messages",
+                EventHandlers.builder()
+                        .on(MessageSent.TYPE, handovers::onMessageSent)
+                        .build());
+        this.transcriptEvents = consuming.consumer(
+                "transcript-events",
+                EventHandlers.builder()
+                        .on(CustomerDataErased.TYPE, handovers::onCustomerDataErased)
+                        .build());
     }
 
     @Incoming("customer-messages")
     @Blocking
-    public void customerMessage(ConsumerRecord<String, byte[]> record) {
-        Retrying.process(() -> handovers.onCustomerMessage(ReceivedEvent.decode(record, InboundMessage.TYPE)));
+    public void customerMessages(ConsumerRecords<String, byte[]> records) {
+        customerMessages.consume(records);
     }
 
     @Incoming("analyses")
     @Blocking
-    public void analysis(ConsumerRecord<String, byte[]> record) {
-        Retrying.process(() -> {
-            ReceivedEvent<?> event = ReceivedEvent.decode(record);
-            if (event.type().equals(MessageAnalyzed.TYPE)) {
-                handovers.onMessageAnalyzed(ReceivedEvent.decode(record, MessageAnalyzed.TYPE));
-            } else if (event.type().equals(CustomerDataCollected.TYPE)) {
-                handovers.onCustomerDataCollected(ReceivedEvent.decode(record, CustomerDataCollected.TYPE));
-            }
-        });
+    public void analyses(ConsumerRecords<String, byte[]> records) {
+        analyses.consume(records);
     }
 
     @Incoming("outbound-messages")
     @Blocking
-    public void outboundMessage(ConsumerRecord<String, byte[]> record) {
-        Retrying.process(() -> handovers.onMessageSent(ReceivedEvent.decode(record, MessageSent.TYPE)));
+    public void outboundMessages(ConsumerRecords<String, byte[]> records) {
+        outboundMessages.consume(records);
     }
 
     @Incoming("transcript-events")
     @Blocking
-    public void transcriptEvent(ConsumerRecord<String, byte[]> record) {
-        Retrying.process(() -> {
-            ReceivedEvent<?> event = ReceivedEvent.decode(record);
-            if (event.type().equals(CustomerDataErased.TYPE)) {
-                handovers.onCustomerDataErased(ReceivedEvent.decode(record, CustomerDataErased.TYPE));
-            }
-        });
+    public void transcriptEvents(ConsumerRecords<String, byte[]> records) {
+        transcriptEvents.consume(records);
     }
 }

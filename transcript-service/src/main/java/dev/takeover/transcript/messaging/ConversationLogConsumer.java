@@ -1,15 +1,14 @@
 package dev.takeover.transcript.messaging;
 
-import java.util.ArrayList;
-import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
+import dev.takeover.common.consuming.BatchConsumer;
+import dev.takeover.common.consuming.Consuming;
 import dev.takeover.transcript.ConversationLog;
 
 /**
@@ -19,17 +18,15 @@ import dev.takeover.transcript.ConversationLog;
 @ApplicationScoped
 public class ConversationLogConsumer {
 
-    private final ConversationLog log;
+    private final BatchConsumer consumer;
 
-    ConversationLogConsumer(ConversationLog log) {
-        this.log = log;
+    ConversationLogConsumer(Consuming consuming, ConversationLog log) {
+        this.consumer = consuming.consumer("conversation-log", log);
     }
 
     @Incoming("conversation-log")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
-        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
-        records.forEach(batch::add);
-        log.append(batch);
+        consumer.consume(records);
     }
 }

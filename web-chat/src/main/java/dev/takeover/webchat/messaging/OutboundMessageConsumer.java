@@ -2,13 +2,14 @@ package dev.takeover.webchat.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import dev.takeover.common.delivery.Retrying;
-import dev.takeover.events.ReceivedEvent;
+import dev.takeover.common.consuming.BatchConsumer;
+import dev.takeover.common.consuming.Consuming;
+import dev.takeover.common.consuming.EventHandlers;
 import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.webchat.Conversations;
 
@@ -19,15 +20,19 @@ import dev.takeover.webchat.Conversations;
 @ApplicationScoped
 public class OutboundMessageConsumer {
 
-    private final Conversations conversations;
+    private final BatchConsumer consumer;
 
-    OutboundMessageConsumer(Conversations conversations) {
-        this.conversations = conversations;
+    OutboundMessageConsumer(Consuming consuming, Conversations conversations) {
+        this.consumer = consuming.consumer(
+                "outbound-messages",
+                EventHandlers.builder()
+                        .on(MessageSent.TYPE, conversations::deliver)
+                        .build());
     }
 
     @Incoming("outbound-messages")
     @Blocking
-    public void outbound(ConsumerRecord<String, byte[]> record) {
-        Retrying.process(() -> conversations.deliver(ReceivedEvent.decode(record, MessageSent.TYPE)));
+    public void outbound(ConsumerRecords<String, byte[]> records) {
+        consumer.consume(records);
     }
 }

@@ -1,4 +1,4 @@
-package dev.takeover.transcript.messaging;
+package dev.takeover.common.consuming;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -20,9 +21,9 @@ import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
 import dev.takeover.events.CloudEvent;
 
 /**
- * Parks records on the service's dead-letter topic the way SmallRye's dead-letter strategy does (original key, value
- * and headers, the reason in {@code dead-letter-reason}), one record at a time: in batch consumption the channel's
- * own strategy would park the valid neighbours of a malformed record too.
+ * Parks records on the service's dead-letter topic {@code <service>.dlq} the way SmallRye's dead-letter strategy does
+ * (original key, value and headers, the reason in {@code dead-letter-reason}), one record at a time: in batch
+ * consumption the channel's own strategy would park the valid neighbours of a malformed record too.
  */
 @ApplicationScoped
 public class DeadLetterTopic {
@@ -31,11 +32,14 @@ public class DeadLetterTopic {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final MutinyEmitter<byte[]> emitter;
+    private final MeterRegistry registry;
 
     DeadLetterTopic(
             @Channel("dead-letters") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-                    MutinyEmitter<byte[]> emitter) {
+                    MutinyEmitter<byte[]> emitter,
+            MeterRegistry registry) {
         this.emitter = emitter;
+        this.registry = registry;
     }
 
     /** Returns once the broker has every one of them. */
@@ -48,12 +52,16 @@ public class DeadLetterTopic {
                 .toList();
         Uni.join().all(acknowledgements).andFailFast().await().atMost(SEND_TIMEOUT);
         // The reason stays on the topic: a parser's reason may quote the record, and logs never carry message text.
-        letters.forEach(letter -> LOG.warnf(
-                "parked %s-%d@%d (%s) on the dead-letter topic",
-                letter.record().topic(),
-                letter.record().partition(),
-                letter.record().offset(),
-                typeOf(letter)));
+        letters.forEach(letter -> {
+            LOG.warnf(
+                    "parked %s-%d@%d (%s) on the dead-letter topic",
+                    letter.record().topic(),
+                    letter.record().partition(),
+                    letter.record().offset(),
+                    typeOf(letter));
+            registry.counter("takeover.dead.letters", "topic", letter.record().topic(), "cause", letter.cause())
+                    .increment();
+        });
     }
 
     private static Message<byte[]> toMessage(DeadLetter letter) {

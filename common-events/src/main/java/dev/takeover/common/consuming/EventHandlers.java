@@ -1,0 +1,91 @@
+package dev.takeover.common.consuming;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.takeover.events.ConversationEvent;
+import dev.takeover.events.EventType;
+import dev.takeover.events.ReceivedEvent;
+
+/**
+ * One consumer's dispatch table: the use case for each event type it handles, keyed by type and checked by the
+ * compiler, plus work done once per batch before or after its events. Types not in the table are skipped.
+ */
+public final class EventHandlers implements BatchHandler {
+
+    private final Map<EventType<?>, EventHandler<?>> handlers;
+    private final List<Consumer<EventBatch>> preparations;
+    private final List<Consumer<EventBatch>> completions;
+
+    private EventHandlers(Builder builder) {
+        this.handlers = Map.copyOf(builder.handlers);
+        this.preparations = List.copyOf(builder.preparations);
+        this.completions = List.copyOf(builder.completions);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public boolean handles(EventType<?> type) {
+        return handlers.containsKey(type);
+    }
+
+    @Override
+    public void handle(EventBatch batch) {
+        preparations.forEach(preparation -> preparation.accept(batch));
+        batch.records().forEach(record -> dispatch(record.event()));
+        completions.forEach(completion -> completion.accept(batch));
+    }
+
+    /** Hands one event to the use case of its type; an event of a type not in the table is ignored. */
+    public <T extends ConversationEvent> void dispatch(ReceivedEvent<T> event) {
+        @SuppressWarnings("unchecked") // registered under the same type as the event: see Builder.on
+        EventHandler<T> handler = (EventHandler<T>) handlers.get(event.type());
+        if (handler != null) {
+            handler.handle(event);
+        }
+    }
+
+    public static final class Builder {
+
+        private final Map<EventType<?>, EventHandler<?>> handlers = new LinkedHashMap<>();
+        private final List<Consumer<EventBatch>> preparations = new ArrayList<>();
+        private final List<Consumer<EventBatch>> completions = new ArrayList<>();
+
+        private Builder() {}
+
+        public <T extends ConversationEvent> Builder on(EventType<T> type, EventHandler<T> handler) {
+            if (handlers.putIfAbsent(type, handler) != null) {
+                throw new IllegalArgumentException("a second handler for " + type);
+            }
+            return this;
+        }
+
+        /**
+         * Once per batch, inside its transaction and before its events are handled one by one: work that costs less
+         * for many events at once, such as running a model over every message of the batch.
+         */
+        public Builder prepare(Consumer<EventBatch> preparation) {
+            preparations.add(preparation);
+            return this;
+        }
+
+        /** Once per batch, after its events, in the same transaction: work that the whole batch calls for once. */
+        public Builder finish(Consumer<EventBatch> completion) {
+            completions.add(completion);
+            return this;
+        }
+
+        public EventHandlers build() {
+            if (handlers.isEmpty()) {
+                throw new IllegalStateException("a consumer handles at least one event type");
+            }
+            return new EventHandlers(this);
+        }
+    }
+}
