@@ -22,6 +22,9 @@ COPY --from=build /src/agent-service/target/quarkus-app /app
 FROM runtime AS transcript-service
 COPY --from=build /src/transcript-service/target/quarkus-app /app
 
+FROM runtime AS web-chat
+COPY --from=build /src/web-chat/target/quarkus-app /app
+
 # Generates the key pair the services verify tokens with, and demo tokens for sam, anna and ben.
 FROM eclipse-temurin:17-jre AS demo-tokens
 COPY --from=build /src/local-stack/target/local-stack.jar /app/local-stack.jar

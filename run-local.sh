@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
 # Builds the platform (tests are the other command) and runs it locally: a real Kafka broker, a real PostgreSQL and
-# the four services as separate processes. Ctrl-C stops everything.
+# the four services and the web chat adapter as separate processes. Ctrl-C stops everything.
 set -e
 cd "$(dirname "$0")"
 ./mvnw -q package -DskipTests

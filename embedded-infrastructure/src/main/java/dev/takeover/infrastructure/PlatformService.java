@@ -3,12 +3,16 @@ package dev.takeover.infrastructure;
 import java.util.Arrays;
 import java.util.List;
 
-/** The four services: the module each is built in, the database it owns, and its default HTTP port. */
+/**
+ * The services and the web channel adapter: the module each is built in, the database it owns, and its default HTTP
+ * port.
+ */
 public enum PlatformService {
     BOT("bot-service", "bot", 8081),
     HANDOVER("handover-service", "handover", 8082),
     AGENT("agent-service", "agent", 8083),
-    TRANSCRIPT("transcript-service", "transcript", 8084);
+    TRANSCRIPT("transcript-service", "transcript", 8084),
+    WEB_CHAT("web-chat", "webchat", 8085);
 
     private final String serviceName;
     private final String database;

@@ -38,8 +38,8 @@ public final class LocalStack {
         }
 
         long started = System.nanoTime();
-        System.out.println(
-                "Starting Kafka, PostgreSQL and the four services (logs in " + work.resolve("logs") + ") ...");
+        System.out.println("Starting Kafka, PostgreSQL, the four services and the web chat (logs in "
+                + work.resolve("logs") + ") ...");
         Platform platform = Platform.start(new Platform.Settings(
                 repository, work, 1, KAFKA_PORT, POSTGRES_PORT, ports, Map.of(), Duration.ofMinutes(3)));
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
@@ -114,8 +114,14 @@ public final class LocalStack {
         out.append(String.format("  %-19s %s%n", "Kafka (KRaft)", platform.kafkaBootstrapServers()));
         out.append(String.format("  %-19s %s%n", "topics", String.join(", ", platform.topics())));
         out.append(String.format(
-                "  %-19s localhost:%d  user postgres, no password; databases bot, handover, agent, transcript%n%n",
-                "PostgreSQL", platform.postgresPort()));
+                "  %-19s localhost:%d  user postgres, no password; databases %s%n%n",
+                "PostgreSQL",
+                platform.postgresPort(),
+                String.join(
+                        ", ",
+                        Arrays.stream(PlatformService.values())
+                                .map(PlatformService::database)
+                                .toList())));
         out.append(String.format("  %-19s %-24s %s%n", "service", "HTTP", "health (live / ready)"));
         for (PlatformService service : PlatformService.values()) {
             URI base = platform.baseUri(service);
@@ -132,7 +138,10 @@ public final class LocalStack {
             tokens.forEach((agent, file) ->
                     out.append(String.format("  export %s_TOKEN=$(cat %s)%n", agent.toUpperCase(Locale.ROOT), file)));
         }
-        out.append(String.format("%nTry it (see README.md):%n"));
+        out.append(String.format(
+                "%nChat as a customer: open %s/ (a demo shop; the chat button is at the bottom right).%n",
+                platform.baseUri(PlatformService.WEB_CHAT)));
+        out.append(String.format("%nOr as a channel adapter would (see README.md):%n"));
         out.append(String.format(
                 "  echo '{\"messageId\":\"m1\",\"conversationId\":\"demo-1\",\"channel\":\"web\",\"text\":\"I want to talk to a human\"}' \\%n"
                         + "    | kcat -P -b %s -t conversation.inbound -k demo-1%n",

@@ -18,7 +18,8 @@ import dev.takeover.infrastructure.TokenIssuer;
 
 /**
  * The whole platform on one machine: a real Kafka broker and a real PostgreSQL in this JVM, and the four packaged
- * services as separate processes, each with its own database. Used by the local stack and by the system test.
+ * services and the web chat adapter as separate processes, each with its own database. Used by the local stack and by
+ * the system test.
  */
 public final class Platform implements AutoCloseable {
 

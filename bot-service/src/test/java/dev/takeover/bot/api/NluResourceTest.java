@@ -83,7 +83,9 @@ class NluResourceTest {
 
     @Test
     void reportsACriticalIssueWithItsKindAndEvidence() {
-        given().contentType("application/json")
+        given().auth()
+                .oauth2(tokens.agentToken("anna"))
+                .contentType("application/json")
                 .body("{\"text\":\"Euer Server ist komplett ausgefallen und wir kommen seit einer Stunde nicht mehr an"
                         + " unsere Daten!\"}")
                 .post("/nlu/analyze")
@@ -91,7 +93,9 @@ class NluResourceTest {
                 .statusCode(200)
                 .body("critical.kind", notNullValue())
                 .body("critical.evidence.size()", greaterThanOrEqualTo(1));
-        given().contentType("application/json")
+        given().auth()
+                .oauth2(tokens.agentToken("anna"))
+                .contentType("application/json")
                 .body("{\"text\":\"when is the next planned maintenance?\"}")
                 .post("/nlu/analyze")
                 .then()
