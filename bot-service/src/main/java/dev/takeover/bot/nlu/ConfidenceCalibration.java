@@ -15,6 +15,12 @@ record ConfidenceCalibration(double slope, double offset, double outOfScopeSlope
     /** The raw confidence as it is. */
     static final ConfidenceCalibration NONE = new ConfidenceCalibration(1, 0, 1, 0);
 
+    /**
+     * Fitted on 564 dev decisions (dev ECE 0.302 raw, 0.058 calibrated): the raw confidence is far too modest, a raw
+     * 0.27 is right about seven times in ten; an out-of-scope decision is somewhat overconfident.
+     */
+    static final ConfidenceCalibration FITTED = new ConfidenceCalibration(1.701, 2.627, 0.590, -0.795);
+
     private static final double EDGE = 1e-6;
 
     /** The confidence of an in-scope intent whose raw mixed probability is {@code raw}. */

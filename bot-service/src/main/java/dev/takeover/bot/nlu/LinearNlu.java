@@ -51,6 +51,15 @@ public final class LinearNlu implements Nlu {
 
     public LinearNlu(
             NluSettings settings, LanguageDetector languages, SentimentAnalyzer sentiments, SentenceEncoder encoder) {
+        this(settings, languages, sentiments, encoder, ConfidenceCalibration.NONE);
+    }
+
+    LinearNlu(
+            NluSettings settings,
+            LanguageDetector languages,
+            SentimentAnalyzer sentiments,
+            SentenceEncoder encoder,
+            ConfidenceCalibration calibration) {
         this(
                 settings,
                 languages,
@@ -58,11 +67,12 @@ public final class LinearNlu implements Nlu {
                 BuiltInModels.load(
                         BuiltInModels.Options.defaults(),
                         sentiments,
-                        encoder.model().name()));
+                        encoder.model().name()),
+                calibration);
     }
 
     LinearNlu(NluSettings settings, LanguageDetector languages, SentenceEncoder encoder, BuiltInModels builtIns) {
-        this(settings, languages, encoder, builtIns, CALIBRATION);
+        this(settings, languages, encoder, builtIns, ConfidenceCalibration.NONE);
     }
 
     LinearNlu(
@@ -76,14 +86,6 @@ public final class LinearNlu implements Nlu {
         this.encoder = encoder;
         this.builtIns = builtIns;
         this.calibration = calibration;
-    }
-
-    /** How sure the NLU says it is, calibrated on the development sets (see {@link ConfidenceCalibration}). */
-    static final ConfidenceCalibration CALIBRATION = ConfidenceCalibration.NONE;
-
-    /** A confidence threshold set on the raw scale, as it reads on the reported one. */
-    public static double reportedConfidence(double raw) {
-        return CALIBRATION.inScope(raw);
     }
 
     /**
