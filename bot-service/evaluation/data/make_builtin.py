@@ -70,6 +70,15 @@ def human():
             for p in d:
                 dev += [(language, category, "false", x) for x in expand(p, human_request.WRAP[language], 1)]
     person = ("human", "person", "agent", "mensch", "mitarbeiter", "berater", "someone", "jemand", "speak", "sprechen", "talk", "reden", "bot")
+    # (phrases naming a person, a bot or support are left out: they may be requests, or refusals of the bot)
+    asks_nobody_maybe = lambda p: any(w in p.lower() for w in person + ("chatbot", "roboter", "machine", "maschine", "support", "hotline", "call", "anruf"))
+    # customer messages that ask for nobody: complaints, irony, questions, praise, critical reports (frustration alone
+    # is not a request for a person; the first round's model had too few of these and escalated on them)
+    for language in ("en", "de"):
+        for pieces in (sentiment.NEGATIVE, sentiment.IRONY, sentiment.NEUTRAL, sentiment.POSITIVE):
+            train += [(language, "not_feedback", "false", p) for p in pieces[language] if not asks_nobody_maybe(p)]
+        for kind, phrases in critical.CRITICAL[language].items():
+            train += [(language, "not_report", "false", p) for p in phrases if not asks_nobody_maybe(p)]
     for line in open(ROOT / "src/main/resources/nlu/catalogue.jsonl", encoding="utf-8"):
         phrase = json.loads(line)
         if not any(w in phrase["text"].lower() for w in person):

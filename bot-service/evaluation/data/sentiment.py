@@ -82,3 +82,58 @@ POSITIVE = {
 }
 POSITIVE_TAIL = {"en": ["", "", "", " 😊", " ❤️", " thank you!", " 👍", " you rock", "!", " much appreciated"],
                  "de": ["", "", "", " 😊", " ❤️", " danke!", " 👍", " weiter so", "!", " sehr gut"]}
+
+# A third round (issue 9, round 2): German irony, compounds and colloquial spelling, English sarcasm and text-speak,
+# complaints without a single strongly negative word, and neutral messages on the same topics (a delay asked about is
+# not a complaint). Written for this project, without looking at any frozen item.
+ROUND3_NEGATIVE = {
+"en": ["still no sign of my parcel", "third email and no reply", "this is taking forever", "not impressed tbh", "pretty disappointed with the service",
+ "meh, expected better", "the update made everything worse", "why do I even bother", "can't believe this is still not fixed", "I've had it with your company",
+ "the worst part is nobody cares", "so slow it's unreal", "that's not what I ordered at all", "nothing but excuses", "another week, another outage",
+ "cancelled my plans for a technician who never came", "I'm paying for a service I don't get", "you've wasted two hours of my day", "rip my weekend, thanks to your delay",
+ "smh, broken again", "ugh the app logged me out again", "this company is a scam", "absolute shambles at the airport", "total joke of a service",
+ "my patience is running out", "sick of being told to wait", "the replacement is worse than the original", "hidden charges everywhere, disgraceful",
+ "your hold music is all I hear these days", "lost a customer today", "customer service? more like customer ignorance", "zero stars if I could",
+ "wtf is this bill", "the train smelled awful and was late", "rude staff and dirty seats", "nobody knows anything at the station"],
+"de": ["na toll, schon wieder", "super, schon wieder Verspätung", "toll gemacht, wieder nix", "na herzlichen Glückwunsch, Zug fällt aus", "ganz großes Kino, Bahn",
+ "läuft ja super bei euch", "na klasse, wieder kein Netz", "wie immer, alles zu spät", "Saftladen", "was für ein Drecksladen", "totale Servicewüste hier",
+ "Vollkatastrophe", "Verspätungsorgie heute", "Kundenservice zum Abgewöhnen", "das ist doch kacke", "echt ätzend", "voll nervig", "geht gar nich",
+ "nix funktioniert, wie immer", "ich könnt kotzen", "so ein Mist", "schon wieder Schienenersatzverkehr, danke auch", "Zug zu spät, Anschluss weg, Tag gelaufen",
+ "ich hab die Schnauze voll", "mir reicht's langsam", "das nervt tierisch", "ihr seid echt das Letzte", "unterirdischer Service", "die Hotline ist eine Zumutung",
+ "immer das gleiche Theater mit euch", "eine Frechheit, was ihr euch leistet", "so eine Abzocke", "wieder mal Stellwerksstörung, wer hätte es gedacht",
+ "Klimaanlage kaputt und 35 Grad im Wagen", "ständig Zugausfälle, man kann sich auf nichts verlassen", "Funkloch-Republik", "enttäuschend, ehrlich",
+ "nicht zufrieden, gar nicht", "kein Wunder, dass keiner mehr Bahn fährt", "jedes Mal Ärger mit eurer Rechnung", "schlecht organisiert, wie immer",
+ "Wartezeit 45 Minuten in der Hotline, super", "danke für gar nichts", "wieder mal vertröstet worden", "das ist ein schlechter Witz"],
+}
+ROUND3_IRONY = {
+"en": ["oh wonderful, another 'minor delay'", "great, just great", "love how my refund takes longer than the delivery", "thanks so much for nothing",
+ "cool cool, charged again", "genius idea to cancel the last train", "another day, another delay, well done", "so helpful, you closed my ticket again",
+ "what a surprise, the wifi doesn't work", "10/10 would wait on hold again", "can't wait to spend another hour on hold"],
+"de": ["na toll", "super, schon wieder", "na prima, wieder zu spät", "toll, wirklich toll", "danke auch, Bahn", "wie schön, wieder Stau auf der Hotline",
+ "herrlich, die dritte Verspätung diese Woche", "klasse Leistung, mal wieder", "was für eine Überraschung, der Zug fällt aus", "top, wieder kein WLAN",
+ "mega, die App hängt schon wieder", "wunderbar, Anschluss verpasst", "na das hat ja prima geklappt", "bravo, Paket wieder beim Nachbarn im Nachbarort",
+ "ach wie schön, schon wieder Ersatzverkehr"],
+}
+ROUND3_NEUTRAL = {
+"en": ["is the 8:15 delayed?", "will my train run during the strike?", "how do I claim compensation for a delay", "my flight was moved, can I rebook",
+ "what happens if my parcel is late", "can I get a refund if I cancel", "how do I report a problem with the app", "what do I do if my card is blocked",
+ "is the line affected by the works this weekend", "the delivery is scheduled for tomorrow", "ok, thanks for the info", "got it", "sure, go ahead",
+ "please cancel my order", "I need to change the date", "when will the engineer come", "can you send the tracking link", "what's the cancellation policy"],
+"de": ["hat der Zug um 8:15 Verspätung?", "fährt mein Zug während des Streiks?", "wie beantrage ich eine Entschädigung für die Verspätung",
+ "mein Flug wurde verlegt, kann ich umbuchen", "was passiert, wenn mein Paket zu spät kommt", "bekomme ich Geld zurück, wenn ich storniere",
+ "wie melde ich einen Fehler in der App", "was mache ich, wenn meine Karte gesperrt ist", "ist die Strecke am Wochenende von Bauarbeiten betroffen",
+ "die Lieferung ist für morgen geplant", "ok, danke für die Info", "alles klar", "ja, mach ruhig", "bitte storniert meine Bestellung",
+ "ich muss das Datum ändern", "wann kommt der Techniker", "schickt ihr mir den Sendungslink", "wie sind die Stornobedingungen",
+ "Zug fällt aus, welche Alternative gibt es?", "kann ich mit dem Ticket einen anderen Zug nehmen?"],
+}
+ROUND3_POSITIVE = {
+"en": ["cheers, that sorted it", "legend, thanks", "you saved my day", "brilliant, thank you", "quick and easy, love it", "that was painless, thanks",
+ "big thanks to the driver", "finally a company that listens"],
+"de": ["passt, danke", "mega, danke euch", "ihr habt meinen Tag gerettet", "spitze, vielen Dank", "schnell und unkompliziert, top", "lief reibungslos, danke",
+ "großes Dankeschön an den Fahrer", "endlich mal ein Laden, der zuhört", "voll gut gelaufen", "bin echt zufrieden"],
+}
+for language in ("en", "de"):
+    NEGATIVE[language] = NEGATIVE[language] + ROUND3_NEGATIVE[language]
+    IRONY[language] = IRONY[language] + ROUND3_IRONY[language]
+    NEUTRAL[language] = NEUTRAL[language] + ROUND3_NEUTRAL[language]
+    POSITIVE[language] = POSITIVE[language] + ROUND3_POSITIVE[language]

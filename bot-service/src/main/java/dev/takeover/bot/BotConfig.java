@@ -45,6 +45,15 @@ public interface BotConfig {
         @WithDefault("0.05")
         double otherOutOfScopeQuantile();
 
+        /**
+         * Whether the intent confidence is reported calibrated (of the answers reported at 0.8, about eight in ten are
+         * right) rather than as the raw mixed probability. Off until the thresholds that read it (this service's
+         * {@code dialogue.answer-confidence}, handover-service's {@code min-confidence}s) are re-chosen on the
+         * calibrated scale: there the raw 0.45 reads about 0.91 ({@code evaluation/REPORT.md}).
+         */
+        @WithDefault("false")
+        boolean calibratedConfidence();
+
         /** Below this combined intent probability a message is out of scope as well. */
         @WithDefault("0.1")
         double minimumConfidence();

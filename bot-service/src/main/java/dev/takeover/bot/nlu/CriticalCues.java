@@ -28,7 +28,7 @@ final class CriticalCues {
                             + "(?:daten\\w*|dateien|dokumente|fotos|bilder|kontakte|datenbank|backups?|ordner|notizen|mails)"
                             + "\\b.{0,40}\\b(?:weg|verloren|geloescht|verschwunden|leer|kaputt|beschaedigt|zerstoert)|"
                             + "(?:nicht mehr|kein(?:en)? zugriff).{0,30}\\b(?:daten|dateien|dokumente)|"
-                            + "(?:no (?:longer )?(?:have )?access|can'?t (?:get to|access|reach)).{0,30}\\b(?:data|files|documents))\\b"),
+                            + "(?:no (?:longer )?(?:have )?access|(?:can'?t|cannot|can not|unable to) (?:get to|access|reach|open)).{0,30}\\b(?:data|files|documents))\\b"),
             "SECURITY_BREACH",
             Pattern.compile(
                     "\\b(?:hack\\w*|gehackt|compromised|kompromittiert|hijack\\w*|gekapert|taken over|took over|"
@@ -39,7 +39,8 @@ final class CriticalCues {
             Pattern.compile(
                     "\\b(?:(?:didn'?t|did not|never|not) (?:make|made|authori[sz]\\w*|order\\w*|buy|bought|place\\w*|agree\\w*)|"
                             + "fraud\\w*|betrug\\w*|betruegerisch\\w*|unauthori[sz]ed|nicht (?:autorisiert|genehmigt|getaetigt|gemacht|bestellt)|"
-                            + "nie (?:genehmigt|bestellt|autorisiert|zugestimmt|gekauft|abgeschlossen)|without (?:my )?permission|"
+                            + "nie (?:genehmigt|bestellt|autorisiert|zugestimmt|gekauft|abgeschlossen|gemacht|getaetigt|veranlasst|erteilt|aufgegeben)|"
+                            + "nicht (?:veranlasst|erteilt|ueberwiesen)|(?:don'?t|do not) recogni[sz]e|without (?:my )?permission|"
                             + "ohne (?:meine )?erlaubnis|wasn'?t me|war ich nicht|nicht von mir|drained|leergeraeumt)\\b"));
 
     private CriticalCues() {}

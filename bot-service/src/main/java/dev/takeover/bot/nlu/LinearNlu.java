@@ -37,6 +37,7 @@ public final class LinearNlu implements Nlu {
     private final SentenceEncoder encoder;
     private final HumanRequestDetector humanRequests = new HumanRequestDetector();
     private final BuiltInModels builtIns;
+    private final ConfidenceCalibration calibration;
     private volatile Trained trained;
     private final java.util.concurrent.atomic.LongAdder understoodCount = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder embeddedCount = new java.util.concurrent.atomic.LongAdder();
@@ -50,14 +51,41 @@ public final class LinearNlu implements Nlu {
 
     public LinearNlu(
             NluSettings settings, LanguageDetector languages, SentimentAnalyzer sentiments, SentenceEncoder encoder) {
-        this(settings, languages, encoder, BuiltInModels.train(BuiltInModels.Options.defaults(), sentiments, encoder));
+        this(settings, languages, sentiments, encoder, ConfidenceCalibration.NONE);
+    }
+
+    LinearNlu(
+            NluSettings settings,
+            LanguageDetector languages,
+            SentimentAnalyzer sentiments,
+            SentenceEncoder encoder,
+            ConfidenceCalibration calibration) {
+        this(
+                settings,
+                languages,
+                encoder,
+                BuiltInModels.load(
+                        BuiltInModels.Options.defaults(),
+                        sentiments,
+                        encoder.model().name()),
+                calibration);
     }
 
     LinearNlu(NluSettings settings, LanguageDetector languages, SentenceEncoder encoder, BuiltInModels builtIns) {
+        this(settings, languages, encoder, builtIns, ConfidenceCalibration.NONE);
+    }
+
+    LinearNlu(
+            NluSettings settings,
+            LanguageDetector languages,
+            SentenceEncoder encoder,
+            BuiltInModels builtIns,
+            ConfidenceCalibration calibration) {
         this.settings = settings;
         this.languages = languages;
         this.encoder = encoder;
         this.builtIns = builtIns;
+        this.calibration = calibration;
     }
 
     /**
@@ -141,7 +169,7 @@ public final class LinearNlu implements Nlu {
                 break;
             }
             if (!settings.outOfScopeIntents().contains(scored.intent())) {
-                alternatives.add(intent(scored.intent(), scored.probability()));
+                alternatives.add(intent(scored.intent(), calibration.inScope(scored.probability())));
             }
         }
         Scored best = ranked.get(0);
@@ -162,9 +190,9 @@ public final class LinearNlu implements Nlu {
             intent = intent(Understanding.HUMAN_REQUEST, message.ruled() ? 0.95 : assessment.humanProbability());
             outOfScope = false;
         } else if (outOfScope) {
-            intent = intent(Understanding.OUT_OF_SCOPE, 1 - best.probability());
+            intent = intent(Understanding.OUT_OF_SCOPE, calibration.outOfScope(1 - best.probability()));
         } else {
-            intent = intent(best.intent(), best.probability());
+            intent = intent(best.intent(), calibration.inScope(best.probability()));
         }
         return new Understanding(
                 language,

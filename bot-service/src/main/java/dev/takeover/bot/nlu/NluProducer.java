@@ -27,6 +27,7 @@ public class NluProducer {
                 new LanguageDetector(),
                 new SentimentAnalyzer(),
                 new SentenceEncoder(
-                        settings.embeddingModel(), Runtime.getRuntime().availableProcessors()));
+                        settings.embeddingModel(), Runtime.getRuntime().availableProcessors()),
+                settings.calibratedConfidence() ? ConfidenceCalibration.FITTED : ConfidenceCalibration.NONE);
     }
 }

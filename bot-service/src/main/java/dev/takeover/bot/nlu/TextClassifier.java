@@ -1,5 +1,8 @@
 package dev.takeover.bot.nlu;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,7 +23,8 @@ import de.bwaldvogel.liblinear.SolverType;
  * A logistic-regression classifier over a message's words, word pairs and character n-grams (TF-IDF) and, when given,
  * its sentence embedding: the built-in models (a request for a person, a critical issue, sentiment) are each one of
  * these, trained at start-up on examples written for them. The lexical terms carry German compounds, slang and typos;
- * the embedding carries paraphrases no example has. Immutable once trained.
+ * the embedding carries paraphrases no example has. Immutable once trained; {@link #write} and {@link #read} keep a
+ * trained one, so the service loads the built-in models instead of training them at start-up.
  */
 final class TextClassifier {
 
@@ -128,6 +132,63 @@ final class TextClassifier {
                 for (int c = 0; c < modelLabels.length; c++) {
                     weights[modelLabels[c]][f] = trained[f * modelLabels.length + c];
                 }
+            }
+        }
+        return new TextClassifier(vocabulary, idf, labels, weights, dimensions, embeddingWeight);
+    }
+
+    /**
+     * The trained model in a compact form: the vocabulary in index order, IDF and weights as floats (the decisions
+     * differ from the doubles' in the seventh digit), a two-label model's second weight row left out as the negation
+     * of the first.
+     */
+    void write(DataOutputStream out) throws IOException {
+        String[] terms = new String[vocabulary.size()];
+        vocabulary.forEach((term, index) -> terms[index] = term);
+        out.writeInt(terms.length);
+        for (int i = 0; i < terms.length; i++) {
+            out.writeUTF(terms[i]);
+            out.writeFloat((float) idf[i]);
+        }
+        out.writeInt(labels.length);
+        for (String label : labels) {
+            out.writeUTF(label);
+        }
+        out.writeInt(dimensions);
+        out.writeDouble(embeddingWeight);
+        int rows = labels.length == 2 ? 1 : labels.length;
+        for (int c = 0; c < rows; c++) {
+            for (double weight : weights[c]) {
+                out.writeFloat((float) weight);
+            }
+        }
+    }
+
+    static TextClassifier read(DataInputStream in) throws IOException {
+        int size = in.readInt();
+        Map<String, Integer> vocabulary = new HashMap<>(size * 2);
+        double[] idf = new double[size];
+        for (int i = 0; i < size; i++) {
+            vocabulary.put(in.readUTF(), i);
+            idf[i] = in.readFloat();
+        }
+        String[] labels = new String[in.readInt()];
+        for (int c = 0; c < labels.length; c++) {
+            labels[c] = in.readUTF();
+        }
+        int dimensions = in.readInt();
+        double embeddingWeight = in.readDouble();
+        int features = size + dimensions + 1;
+        double[][] weights = new double[labels.length][features];
+        int rows = labels.length == 2 ? 1 : labels.length;
+        for (int c = 0; c < rows; c++) {
+            for (int f = 0; f < features; f++) {
+                weights[c][f] = in.readFloat();
+            }
+        }
+        if (labels.length == 2) {
+            for (int f = 0; f < features; f++) {
+                weights[1][f] = -weights[0][f];
             }
         }
         return new TextClassifier(vocabulary, idf, labels, weights, dimensions, embeddingWeight);

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Writes {@code src/main/resources/nlu/builtin/embeddings.bin.gz}, the cached embeddings of the built-in models'
- * training texts: run after {@code evaluation/data/make_builtin.py} changed them ({@code BuiltInModelsTest} notices
- * when it was forgotten).
+ * training texts, all anew ({@code BuiltInTrainingTest} embeds only the texts the cache lacks); {@link #texts()} is
+ * what the cache must cover ({@code BuiltInModelsTest} checks it).
  */
 final class BuiltInEmbeddings {
 

@@ -12,6 +12,7 @@ import dev.takeover.bot.dialogue.Resources;
 import dev.takeover.events.bot.MessageAnalyzed.Critical;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The catalogue-independent models: requests for a person, critical issues, whatever catalogue is loaded. */
 class BuiltInModelsTest {
@@ -43,6 +44,27 @@ class BuiltInModelsTest {
         assertThat(cache.size())
                 .as("regenerate nlu/builtin/embeddings.bin.gz with BuiltInEmbeddings after changing the training data")
                 .isEqualTo(BuiltInEmbeddings.texts().size());
+    }
+
+    @Test
+    void theShippedModelsWereTrainedFromTheCurrentTrainingData() {
+        BuiltInModels.Shipped shipped = BuiltInModels.shipped();
+
+        assertThat(shipped.fingerprint())
+                .as("retrain nlu/builtin/models.bin.gz (-Ptrain-builtin) after changing the training data or options")
+                .isEqualTo(BuiltInModels.fingerprint(
+                        BuiltInModels.Options.defaults(), SentenceEncoder.Model.ALL_MINILM_L6_V2_Q.name()));
+        assertThat(shipped.embeddingModel()).isEqualTo(encoder.model().name());
+    }
+
+    @Test
+    void modelsTrainedForAnotherEmbeddingModelAreRefused() {
+        assertThatThrownBy(() -> BuiltInModels.load(
+                        BuiltInModels.Options.defaults(),
+                        new SentimentAnalyzer(),
+                        SentenceEncoder.Model.BGE_SMALL_EN_V15_Q.name()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("retrain");
     }
 
     @ParameterizedTest

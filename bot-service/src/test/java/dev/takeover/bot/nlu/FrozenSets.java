@@ -87,6 +87,25 @@ final class FrozenSets {
         return items;
     }
 
+    /**
+     * A set of {@code language<TAB>style<TAB>category<TAB>label<TAB>text} lines (the second frozen set, in other
+     * people's styles): its items by category, or, with {@code byStyle}, with the style in place of the category.
+     */
+    static List<Item> loadStyled(String resource, boolean byStyle) {
+        List<Item> items = new ArrayList<>();
+        for (String line : read(resource).split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] columns = line.split("\t");
+            if (columns.length != 5) {
+                throw new IllegalArgumentException(resource + ": malformed line: " + line);
+            }
+            items.add(new Item(columns[0], byStyle ? columns[1] : columns[2], columns[3], columns[4]));
+        }
+        return items;
+    }
+
     static String sha256(String resource) {
         try {
             byte[] hash =
