@@ -1,5 +1,6 @@
 package dev.takeover.agent;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -35,6 +36,7 @@ public class Desk {
     private final ProcessedEvents processed;
     private final EntityManager entityManager;
     private final RoutingMetrics metrics;
+    private final Clock clock;
 
     Desk(
             Routing routing,
@@ -43,7 +45,8 @@ public class Desk {
             OutboundMessages outboundMessages,
             ProcessedEvents processed,
             EntityManager entityManager,
-            RoutingMetrics metrics) {
+            RoutingMetrics metrics,
+            Clock clock) {
         this.routing = routing;
         this.lock = lock;
         this.outbox = outbox;
@@ -51,6 +54,7 @@ public class Desk {
         this.processed = processed;
         this.entityManager = entityManager;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     /**
@@ -73,7 +77,7 @@ public class Desk {
         if (takeover.state == TakeoverState.OFFERED && !takeover.isOfferedTo(agent.agentId)) {
             throw ProblemException.conflict("conversation " + conversationId + " is offered to another agent");
         }
-        routing.assign(takeover, agent, Instant.now());
+        routing.assign(takeover, agent, clock.instant());
         return takeover;
     }
 
@@ -85,7 +89,7 @@ public class Desk {
             throw ProblemException.conflict("conversation " + conversationId + " is not offered to " + caller.id()
                     + (takeover.isAssignedTo(caller.id()) ? " any more: it is already accepted" : ""));
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         routing.withdrawOffer(takeover, Routing.agentOrNotFound(caller.id()), false, OfferDeclined.DECLINED, now);
         routing.routeWaiting(now);
         return takeover;
@@ -111,7 +115,7 @@ public class Desk {
         Agent agent = registered(caller);
         // The same key table as redeliveries: its insert is the one race-free "first time" two replies can share.
         if (processed.firstRequest("first-answer:" + takeover.handoverId)) {
-            metrics.firstResponse(takeover, Duration.between(takeover.assignedAt, Instant.now()));
+            metrics.firstResponse(takeover, Duration.between(takeover.assignedAt, clock.instant()));
         }
         return outboundMessages.send(
                 id,
@@ -135,7 +139,7 @@ public class Desk {
                 .map(agent -> agent.displayName)
                 .orElse(caller.name());
         InternalNoteAdded note = new InternalNoteAdded(
-                conversationId, UUID.randomUUID().toString(), caller.id(), name, text, Instant.now());
+                conversationId, UUID.randomUUID().toString(), caller.id(), name, text, clock.instant());
         outbox.publish(InternalNoteAdded.TYPE, note);
         return note;
     }
@@ -155,7 +159,7 @@ public class Desk {
             throw ProblemException.forbidden(
                     caller.id() + " may only transfer conversations assigned to them; supervisors may reassign any");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Agent target = null;
         if (toAgentId != null) {
             target = Routing.agentOrNotFound(toAgentId);
@@ -227,7 +231,7 @@ public class Desk {
         lock.acquire();
         Takeover takeover = open(conversationId);
         requireAssignedTo(takeover, caller);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String agentId = takeover.agentId;
         takeover.finish(Routing.agentOrNotFound(agentId), end, end.name(), now);
         closing.announce(takeover, agentId, now);

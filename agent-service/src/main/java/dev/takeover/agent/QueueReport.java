@@ -1,6 +1,6 @@
 package dev.takeover.agent;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +13,11 @@ import dev.takeover.agent.QueueEstimate.Estimate;
 public class QueueReport {
 
     private final QueueUpdates queueUpdates;
+    private final Clock clock;
 
-    QueueReport(QueueUpdates queueUpdates) {
+    QueueReport(QueueUpdates queueUpdates, Clock clock) {
         this.queueUpdates = queueUpdates;
+        this.clock = clock;
     }
 
     /** {@code position} and {@code expectedWaitSeconds} are null for an offered conversation. */
@@ -24,7 +26,7 @@ public class QueueReport {
 
     @Transactional
     public List<QueueItem> now() {
-        Map<String, Estimate> estimates = queueUpdates.estimates(Instant.now());
+        Map<String, Estimate> estimates = queueUpdates.estimates(clock.instant());
         List<Takeover> queued = Takeover.list(
                 "state in ?1 order by priorityRank desc, requestedAt, handoverId",
                 List.of(TakeoverState.WAITING, TakeoverState.OFFERED));

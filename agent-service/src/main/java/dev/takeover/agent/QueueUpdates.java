@@ -1,5 +1,6 @@
 package dev.takeover.agent;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,12 +46,14 @@ public class QueueUpdates {
     private final RoutingLock lock;
     private final RoutingConfig config;
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    QueueUpdates(Outbox outbox, RoutingLock lock, RoutingConfig config, EntityManager entityManager) {
+    QueueUpdates(Outbox outbox, RoutingLock lock, RoutingConfig config, EntityManager entityManager, Clock clock) {
         this.outbox = outbox;
         this.lock = lock;
         this.config = config;
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     /** In the transaction that queued them: each customer hears at once where they stand. */
@@ -76,7 +79,7 @@ public class QueueUpdates {
         if (!lock.tryAcquire(RoutingLock.QUEUE_UPDATES)) {
             return 0;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         entityManager.createNativeQuery(FORGET_SERVED).executeUpdate();
         Map<String, Estimate> estimates = estimates(now);
         if (estimates.isEmpty()) {

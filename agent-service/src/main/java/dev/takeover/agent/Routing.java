@@ -1,5 +1,6 @@
 package dev.takeover.agent;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -43,12 +44,14 @@ public class Routing {
     private final RoutingLock lock;
     private final RoutingConfig config;
     private final QueueUpdates queueUpdates;
+    private final Clock clock;
 
-    Routing(Outbox outbox, RoutingLock lock, RoutingConfig config, QueueUpdates queueUpdates) {
+    Routing(Outbox outbox, RoutingLock lock, RoutingConfig config, QueueUpdates queueUpdates, Clock clock) {
         this.outbox = outbox;
         this.lock = lock;
         this.config = config;
         this.queueUpdates = queueUpdates;
+        this.clock = clock;
     }
 
     /** A takeover request joins the queue; the batch's routing pass ({@link #routeBatch}) then offers it. */
@@ -59,7 +62,7 @@ public class Routing {
         if (Takeover.findById(request.handoverId()) != null) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Takeover.openFor(request.conversationId()).ifPresent(older -> close(older, "SUPERSEDED", now));
         Takeover takeover = Takeover.requested(request);
         if (config.sticky().enabled()) {
@@ -86,7 +89,7 @@ public class Routing {
         if (takeover == null || !takeover.state.isOpen()) {
             return;
         }
-        close(takeover, change.to().name(), Instant.now());
+        close(takeover, change.to().name(), clock.instant());
     }
 
     /**
@@ -106,7 +109,7 @@ public class Routing {
             return;
         }
         lock.acquire();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Takeover> newcomers = waiting(requested);
         if (ended) {
             routeWaiting(now);
@@ -136,7 +139,7 @@ public class Routing {
         lock.acquire();
         Agent agent = agentOrNotFound(agentId);
         agent.describe(displayName, skills, languages, teams, capacity);
-        routeWaiting(Instant.now());
+        routeWaiting(clock.instant());
         return agent;
     }
 
@@ -148,7 +151,7 @@ public class Routing {
     public Agent changePresence(String agentId, Presence presence) {
         lock.acquire();
         Agent agent = agentOrNotFound(agentId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         agent.changePresence(presence, now);
         if (presence != Presence.ONLINE) {
             String reason = presence == Presence.AWAY ? OfferDeclined.AGENT_AWAY : OfferDeclined.AGENT_OFFLINE;
@@ -172,7 +175,7 @@ public class Routing {
     @Transactional
     public int expireOffersAndRoute() {
         lock.acquire();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Takeover> expired = Takeover.expiredOffers(now, EXPIRED_OFFERS_PER_TICK);
         for (Takeover takeover : expired) {
             withdrawOffer(takeover, agentOrNotFound(takeover.agentId), true, OfferDeclined.TIMED_OUT, now);

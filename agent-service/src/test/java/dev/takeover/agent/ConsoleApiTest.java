@@ -84,7 +84,7 @@ class ConsoleApiTest {
                 .body("transcriptUrl", equalTo("http://localhost:8084"))
                 .body("handoverUrl", equalTo("http://localhost:8082"))
                 .body("demoSignIn", equalTo(false))
-                .body("offerTimeoutSeconds", equalTo(10));
+                .body("offerTimeoutSeconds", equalTo(600));
         Instant reported = Instant.parse(settings.jsonPath().getString("serverTime"));
         assertThat(Duration.between(serverTime, reported)).isBetween(Duration.ZERO, Duration.ofSeconds(5));
     }

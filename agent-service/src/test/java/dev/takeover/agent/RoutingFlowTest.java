@@ -29,6 +29,7 @@ import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.events.handover.HandoverStateChanged;
 import dev.takeover.infrastructure.TokenIssuer;
+import dev.takeover.infrastructure.testing.AdjustableClock;
 import dev.takeover.infrastructure.testing.ContractRecords;
 import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.InjectTokenIssuer;
@@ -41,7 +42,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Routing end to end against the real broker and database: offers, acceptance, timeouts, stickiness, requeueing. */
+/**
+ * Routing end to end against the real broker and database: offers, acceptance, timeouts, stickiness, requeueing. The
+ * test profile's deadlines are minutes long; a test about one advances the service's clock past it, and the timer,
+ * ticking every second, acts on it.
+ */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class RoutingFlowTest {
@@ -52,11 +57,19 @@ class RoutingFlowTest {
     @InjectTokenIssuer
     TokenIssuer tokens;
 
+    private final AdjustableClock clock;
+    private final RoutingConfig config;
     private Fixture fixture;
     private TopicRecorder agentEvents;
 
+    RoutingFlowTest(AdjustableClock clock, RoutingConfig config) {
+        this.clock = clock;
+        this.config = config;
+    }
+
     @BeforeEach
     void start() {
+        clock.reset();
         fixture = new Fixture(kafka, tokens);
         agentEvents = TopicRecorder.recording(kafka, "agent.events", "agent-service.dlq");
     }
@@ -64,6 +77,7 @@ class RoutingFlowTest {
     @AfterEach
     void stopRecording() {
         agentEvents.close();
+        clock.reset();
     }
 
     @Test
@@ -183,12 +197,14 @@ class RoutingFlowTest {
         String other = fixture.registerOnline("en");
 
         String again = conversation();
-        Instant requested = Instant.now();
+        Instant requested = clock.instant();
         fixture.publish(fixture.request(again, Priority.NORMAL, customer, "en", requested));
 
+        // The clock stands still (bar real time), so had it been held for the previous agent it would never come.
         ConversationOffered offered = first(again, ConversationOffered.TYPE);
         assertThat(offered.agentId()).isEqualTo(other);
-        assertThat(Duration.between(requested, offered.offeredAt())).isLessThan(Duration.ofSeconds(8));
+        assertThat(Duration.between(requested, offered.offeredAt()))
+                .isLessThan(config.sticky().hold());
     }
 
     @Test
@@ -203,13 +219,25 @@ class RoutingFlowTest {
         String other = fixture.registerOnline("en");
 
         String again = conversation();
-        Instant requested = Instant.now();
-        fixture.publish(fixture.request(again, Priority.NORMAL, customer, "en", requested));
+        Instant requested = clock.instant();
+        String handover = fixture.publish(fixture.request(again, Priority.NORMAL, customer, "en", requested));
+
+        // Its first position comes from the routing pass of its batch: that pass left it waiting for the busy agent.
+        positionOf(again, position -> true);
+        assertThat(Fixture.stateOf(handover)).isEqualTo(TakeoverState.WAITING);
+        // (The database keeps microseconds, hence a millisecond's leeway.)
+        assertThat(Fixture.takeover(handover).stickyUntil)
+                .isBetween(
+                        requested.plus(config.sticky().hold()).minusMillis(1),
+                        clock.instant().plus(config.sticky().hold()));
+        assertThat(events(again, ConversationOffered.TYPE)).isEmpty();
+
+        clock.advance(config.sticky().hold().plusSeconds(1));
 
         ConversationOffered offered = first(again, ConversationOffered.TYPE);
         assertThat(offered.agentId()).isEqualTo(other);
-        // Held for the busy previous agent for the sticky hold (8 s in tests) before anyone else was asked.
-        assertThat(Duration.between(requested, offered.offeredAt())).isGreaterThanOrEqualTo(Duration.ofSeconds(7));
+        assertThat(Duration.between(requested, offered.offeredAt()))
+                .isGreaterThanOrEqualTo(config.sticky().hold());
     }
 
     @Test
@@ -218,22 +246,37 @@ class RoutingFlowTest {
         String b = fixture.registerOnline("en");
         String conversation = conversation();
         String handover = fixture.requestHandover(conversation, "en");
+        ConversationOffered firstOffer = first(conversation, ConversationOffered.TYPE);
+        assertThat(Duration.between(firstOffer.offeredAt(), firstOffer.expiresAt()))
+                .isEqualTo(config.offer().timeout());
 
-        List<ConversationOffered> offers = await().atMost(Duration.ofSeconds(60))
-                .until(() -> events(conversation, ConversationOffered.TYPE), found -> found.size() >= 3);
-
-        List<OfferDeclined> timeouts = events(conversation, OfferDeclined.TYPE);
-        assertThat(timeouts).hasSizeGreaterThanOrEqualTo(2);
+        clock.advance(config.offer().timeout().plusSeconds(1));
+        List<ConversationOffered> offers = countOf(conversation, ConversationOffered.TYPE, 2);
+        List<OfferDeclined> timeouts = countOf(conversation, OfferDeclined.TYPE, 1);
         assertThat(timeouts.get(0).timedOut()).isTrue();
         assertThat(timeouts.get(0).reason()).isEqualTo(OfferDeclined.TIMED_OUT);
+        assertThat(timeouts.get(0).agentId()).isEqualTo(firstOffer.agentId());
+        assertThat(timeouts.get(0).declinedAt()).isAfterOrEqualTo(firstOffer.expiresAt());
         assertThat(offers.get(0).agentId()).isIn(a, b);
         assertThat(offers.get(1).agentId())
                 .isIn(a, b)
                 .isNotEqualTo(offers.get(0).agentId());
-        // Both let it expire: the round is over, and after a pause the next round asks again.
-        assertThat(Fixture.takeover(handover).round).isGreaterThanOrEqualTo(2);
+
+        // Both let it expire: the round is over, and only after a pause does the next round ask again.
+        clock.advance(config.offer().timeout().plusSeconds(1));
+        timeouts = countOf(conversation, OfferDeclined.TYPE, 2);
+        assertThat(timeouts.get(1).agentId()).isEqualTo(offers.get(1).agentId());
+        await().atMost(PATIENCE).until(() -> Fixture.takeover(handover).round == 2);
+        assertThat(Fixture.takeover(handover).notBefore)
+                .isAfterOrEqualTo(
+                        timeouts.get(1).declinedAt().plus(config.roundPause()).minusMillis(1));
+        assertThat(events(conversation, ConversationOffered.TYPE)).hasSize(2);
+
+        clock.advance(config.roundPause().plusSeconds(1));
+        offers = countOf(conversation, ConversationOffered.TYPE, 3);
+        assertThat(offers.get(2).agentId()).isIn(a, b);
         assertThat(Duration.between(timeouts.get(1).declinedAt(), offers.get(2).offeredAt()))
-                .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+                .isGreaterThanOrEqualTo(config.roundPause());
     }
 
     @Test
@@ -345,6 +388,8 @@ class RoutingFlowTest {
         fixture.presence(agent, Presence.ONLINE);
 
         assertThat(first(first, ConversationOffered.TYPE).agentId()).isEqualTo(agent);
+        // A customer hears of a move at most once per interval: past it at once, instead of waiting for it.
+        clock.advance(config.queue().minUpdateInterval());
         QueuePositionChanged moved = positionOf(third, position -> position.position() == 2);
         assertThat(moved.matchingAgentsOnline()).isEqualTo(1);
         assertThat(moved.expectedWaitSeconds()).isPositive();
@@ -412,6 +457,14 @@ class RoutingFlowTest {
         String agent = first(conversation, ConversationOffered.TYPE).agentId();
         fixture.accept(agent, conversation).statusCode(200);
         return agent;
+    }
+
+    /** Waits for {@code count} such events, checks no more came, and returns them. */
+    private <T extends ConversationEvent> List<T> countOf(String conversation, EventType<T> type, int count) {
+        List<T> found =
+                await().atMost(PATIENCE).until(() -> events(conversation, type), events -> events.size() >= count);
+        assertThat(found).hasSize(count);
+        return found;
     }
 
     private QueuePositionChanged positionOf(String conversation, Predicate<QueuePositionChanged> wanted) {
