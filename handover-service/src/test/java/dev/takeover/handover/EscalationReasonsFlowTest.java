@@ -126,11 +126,11 @@ class EscalationReasonsFlowTest extends FlowTest {
     }
 
     @Test
-    void aCriticalIssueEscalatesAtOnceAsUrgent() {
+    void aCriticalIntentTheCatalogueIsAllButSureOfEscalatesAtOnceAsUrgent() {
         flow.says(
                 "m1",
                 "All my data is gone from your server!",
-                flow.analysis("m1").intent("data_loss", 0.8));
+                flow.analysis("m1").intent("data_loss", 0.95));
 
         HandoverRequested takeover = flow.awaitTakeover();
         assertThat(takeover.reasons()).extracting(Reason::code).containsExactly("CRITICAL_ISSUE");
