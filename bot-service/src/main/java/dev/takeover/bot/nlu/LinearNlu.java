@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.takeover.bot.nlu.IntentModel.Prediction;
 import dev.takeover.bot.nlu.IntentModel.Scored;
@@ -21,6 +22,8 @@ import dev.takeover.events.bot.MessageAnalyzed.Intent;
  * message the lexical model finds unlike every phrase.
  */
 public final class LinearNlu implements Nlu {
+
+    private static final Pattern MARKUP = Pattern.compile("<[^<>]{1,300}>");
 
     private static final int ALTERNATIVES = 3;
     /** A request for a person whose topic is this unclear is just that: a request for a person. */
@@ -104,7 +107,7 @@ public final class LinearNlu implements Nlu {
         List<String> toEmbed = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Utterance utterance = utterances.get(i);
-            String text = beginning(utterance.text());
+            String text = analysable(utterance.text());
             String hint = utterance.conversationId() == null
                     ? utterance.languageHint()
                     : batchLanguage.getOrDefault(utterance.conversationId(), utterance.languageHint());
@@ -334,6 +337,16 @@ public final class LinearNlu implements Nlu {
 
     private static boolean english(String language) {
         return "en".equals(language);
+    }
+
+    /**
+     * What the models read: the message without markup a customer pasted (HTML tags, a script snippet), which is not
+     * language and, read as words ("onerror", "alert"), looks like a security report; and at most the configured
+     * length. A message that is nothing but markup is read as it is.
+     */
+    private String analysable(String text) {
+        String words = MARKUP.matcher(text).replaceAll(" ").strip();
+        return beginning(words.isEmpty() ? text : words);
     }
 
     private String beginning(String text) {

@@ -39,6 +39,16 @@ class NluTest {
         return new LinearNlu(NluSettings.defaults(), new LanguageDetector(), new SentimentAnalyzer(), encoder);
     }
 
+    @Test
+    void pastedMarkupIsNeitherACriticalIssueNorARequestAndTheWordsAroundItStillCount() {
+        Understanding markup = nlu.understand("<img src=x onerror=alert(1)> <b>bold?</b>", null);
+        Understanding wrapped = nlu.understand("<p>Our server is down and we cannot access any of our data</p>", null);
+
+        assertThat(markup.critical()).isNull();
+        assertThat(markup.humanRequested()).isFalse();
+        assertThat(wrapped.critical()).isNotNull();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
