@@ -1,13 +1,20 @@
 package dev.takeover.transcript;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.takeover.common.consuming.BatchHandler;
+import dev.takeover.common.consuming.DecodedRecord;
 import dev.takeover.common.consuming.EventBatch;
+import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Topic;
+import dev.takeover.transcript.analytics.AnalyticsChange;
+import dev.takeover.transcript.analytics.AnalyticsRecorder;
 
 /**
  * Appends consumed batches to the log, a whole batch at a time ({@link TranscriptWriter}). The shared consumer decodes
@@ -26,9 +33,11 @@ public class ConversationLog implements BatchHandler {
             Topic.AGENT_EVENTS);
 
     private final TranscriptWriter writer;
+    private final AnalyticsRecorder analytics;
 
-    ConversationLog(TranscriptWriter writer) {
+    ConversationLog(TranscriptWriter writer, AnalyticsRecorder analytics) {
         this.writer = writer;
+        this.analytics = analytics;
     }
 
     @Override
@@ -44,7 +53,21 @@ public class ConversationLog implements BatchHandler {
 
     @Override
     public void handle(EventBatch batch) {
-        List<LogEntry> entries = batch.records().stream().map(LogEntry::of).toList();
-        writer.store(entries);
+        Map<String, ConversationEvent> events = new HashMap<>();
+        List<LogEntry> entries = new ArrayList<>(batch.records().size());
+        for (DecodedRecord decoded : batch.records()) {
+            LogEntry entry = LogEntry.of(decoded);
+            entries.add(entry);
+            events.putIfAbsent(identity(entry), decoded.event().payload());
+        }
+        // Only what the log had not stored before counts, so the read model changes once per entry.
+        List<AnalyticsChange> changes = writer.store(entries).stream()
+                .map(entry -> AnalyticsChange.of(entry, events.get(identity(entry))))
+                .toList();
+        analytics.record(changes);
+    }
+
+    private static String identity(LogEntry entry) {
+        return entry.conversationId() + '\n' + entry.key();
     }
 }

@@ -19,6 +19,8 @@ public interface TranscriptConfig {
 
     Paging paging();
 
+    Analytics analytics();
+
     interface Retention {
         /** How long a conversation is kept after its last entry. */
         @WithDefault("P365D")
@@ -52,5 +54,27 @@ public interface TranscriptConfig {
 
         @WithDefault("1000")
         int maxSize();
+    }
+
+    interface Analytics {
+        /** A conversation the bot closed is contained only if the customer does not come back about it this soon. */
+        @WithDefault("P3D")
+        Duration repeatContactWindow();
+
+        /** What one conversation costs the bot, whoever else handles it. */
+        @WithDefault("0.50")
+        double botConversationCost();
+
+        /** What one minute of an agent's handle time costs. */
+        @WithDefault("1.00")
+        double agentMinuteCost();
+
+        /** Example conversations named for each way the bot fails. */
+        @WithDefault("3")
+        int examples();
+
+        /** The longest range one summary covers. */
+        @WithDefault("P366D")
+        Duration longestRange();
     }
 }

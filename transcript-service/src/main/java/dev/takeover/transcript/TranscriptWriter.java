@@ -134,12 +134,12 @@ public class TranscriptWriter {
         this.dataSource = dataSource;
     }
 
-    /** In the consumed batch's transaction. Returns how many entries were new. */
+    /** In the consumed batch's transaction. Returns the entries that were new, as stored. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int store(List<LogEntry> batch) {
+    public List<LogEntry> store(List<LogEntry> batch) {
         List<LogEntry> entries = new LogBatch(batch).entries();
         if (entries.isEmpty()) {
-            return 0;
+            return List.of();
         }
         try (Connection connection = dataSource.getConnection()) {
             touchConversations(connection, entries);
@@ -169,7 +169,7 @@ public class TranscriptWriter {
             keepEffectsAfterCauses(connection, newEntries, idsByKey);
             updateConversations(connection, LogBatch.conversationChanges(newEntries), lateForErasedCustomer);
             upsertAgents(connection, LogBatch.agentChanges(newEntries));
-            return newEntries.size();
+            return newEntries;
         } catch (SQLException e) {
             // Logged nowhere: PostgreSQL's message may quote the JSON it refused. The SQLState decides what is next.
             throw new IllegalStateException("cannot store the batch", e);

@@ -50,6 +50,10 @@ class ErasureTest extends LogTestSupport {
                         "o1", someoneElses, "web", "Not Ana", "other-" + customer, "Bo", "en", start, Map.of())));
         await().atMost(PATIENCE)
                 .until(() -> entries(conversation) == 4 && entries(second) == 1 && entries(someoneElses) == 1);
+        String analyticsCustomers =
+                "select count(*) from analytics_conversation where conversation_id = any(?) and customer_hash is not null";
+        assertThat(count(analyticsCustomers, (Object) new String[] {conversation, second}))
+                .isEqualTo(2);
 
         try (TopicRecorder transcriptEvents = TopicRecorder.recording(kafka, "transcript.events")) {
             JsonPath receipt = asSupervisor()
@@ -97,6 +101,11 @@ class ErasureTest extends LogTestSupport {
                         new String[] {conversation, second},
                         "%Ana%"))
                 .isZero();
+        // The analytics no longer recognise the customer; someone else's conversation keeps its customer.
+        assertThat(count(analyticsCustomers, (Object) new String[] {conversation, second}))
+                .isZero();
+        assertThat(count(analyticsCustomers, (Object) new String[] {someoneElses}))
+                .isEqualTo(1);
         asSupervisor()
                 .get("/conversations/" + someoneElses + "/transcript")
                 .then()

@@ -53,6 +53,11 @@ public class CustomerErasure {
             where conversation_id = any(?::text[])
             """;
 
+    // The analytics keep the customer only as a hash, to recognise repeat contacts; an erased customer has none.
+    private static final String FORGET_IN_ANALYTICS = """
+            update analytics_conversation set customer_hash = null where customer_hash = ?
+            """;
+
     private static final String RECORD_ERASURE = """
             insert into customer_erasure (erasure_id, customer_hash, erased_at, conversations, requested_by)
             values (?, ?, ?, ?, ?)
@@ -95,6 +100,10 @@ public class CustomerErasure {
                     anonymise.setArray(3, connection.createArrayOf("text", conversations.toArray()));
                     anonymise.executeUpdate();
                 }
+            }
+            try (PreparedStatement forget = connection.prepareStatement(FORGET_IN_ANALYTICS)) {
+                forget.setString(1, CustomerHash.of(customerId));
+                forget.executeUpdate();
             }
             try (PreparedStatement record = connection.prepareStatement(RECORD_ERASURE)) {
                 record.setObject(1, erasureId);
