@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The rules of the Redocly CLI's "recommended" set that a generated document can break, checked on a service's
  * {@code /q/openapi?format=json}: servers, a unique operationId and a summary for each operation, a 2xx and a 4xx
- * response, a security scheme for every requirement, every path parameter declared. Returns what breaks them.
+ * response, security stated on every operation (an open one says so with an empty list), a security scheme for every
+ * requirement, every path parameter declared. Returns what breaks them.
  */
 public final class OpenApiRules {
 
@@ -40,6 +41,7 @@ public final class OpenApiRules {
         Set<String> schemes = new HashSet<>();
         document.path("components").path("securitySchemes").fieldNames().forEachRemaining(schemes::add);
         Set<String> operationIds = new HashSet<>();
+        boolean securedAtRoot = document.path("security").isArray();
         Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -48,6 +50,10 @@ public final class OpenApiRules {
                 Map.Entry<String, JsonNode> entry = operations.next();
                 if (METHODS.contains(entry.getKey())) {
                     check(path.getKey(), entry.getKey(), entry.getValue(), schemes, operationIds, violations);
+                    if (!securedAtRoot && !entry.getValue().has("security")) {
+                        violations.add(
+                                entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey() + ": no security stated");
+                    }
                 }
             }
         }
