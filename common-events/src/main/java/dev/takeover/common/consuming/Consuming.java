@@ -35,6 +35,9 @@ import dev.takeover.events.Topic;
 @ApplicationScoped
 public class Consuming {
 
+    /** The real wait between attempts, for lanes and for parking alike; unit tests hand LaneProcessor their own. */
+    private static final LaneProcessor.Pause SLEEP = duration -> Thread.sleep(duration.toMillis());
+
     private static final Logger LOG = Logger.getLogger(Consuming.class);
 
     private final ProcessedEvents processed;
@@ -95,7 +98,7 @@ public class Consuming {
                 records -> storeInOneTransaction(handler, records),
                 backoff,
                 config.attempts(),
-                pause -> Thread.sleep(pause.toMillis()),
+                SLEEP,
                 laneHealth);
         return new BatchConsumer(channel, this, handler, processor, backoff);
     }
@@ -187,7 +190,7 @@ public class Consuming {
                         pause.toMillis(),
                         e.getClass().getName());
                 try {
-                    Thread.sleep(pause.toMillis());
+                    SLEEP.pause(pause);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted before the batch was parked; it will be redelivered");
