@@ -118,9 +118,9 @@ class ControlStateFlowTest extends FlowTest {
                         third.id().toString(), second.id().toString()));
 
         Handover throttled = flow.handover(handoverId);
-        assertThat(throttled.notifiedPosition).isEqualTo(3);
-        assertThat(throttled.queuePosition).isEqualTo(2);
-        assertThat(throttled.queueNoticeAt).isNotNull();
+        assertThat(throttled.notices().notifiedPosition()).isEqualTo(3);
+        assertThat(throttled.notices().queuePosition()).isEqualTo(2);
+        assertThat(throttled.timers().queueNoticeAt()).isNotNull();
 
         clock.advance(Duration.ofSeconds(31));
         List<MessageSent> updates = flow.awaitNotices(NoticePurpose.QUEUE_UPDATE, 2);
@@ -190,13 +190,13 @@ class ControlStateFlowTest extends FlowTest {
                 new ConversationAssigned(flow.conversation, handoverId, "sam", "Sam", Instant.now()));
         flow.awaitTransitionTo(ControlState.WITH_AGENT);
         flow.agentWrites("sam", "Hi Erika, what's your order number?");
-        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).abandonAt != null);
+        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).timers().abandonAt() != null);
 
         flow.says("m2", "It's 4711", flow.analysis("m2").intent("inform", 0.9));
-        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).abandonAt == null);
+        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).timers().abandonAt() == null);
 
         flow.agentWrites("sam", "Thanks, and your postcode?");
-        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).abandonAt != null);
+        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).timers().abandonAt() != null);
         clock.advance(Duration.ofMinutes(21));
 
         HandoverStateChanged abandoned = flow.awaitTransitionTo(ControlState.ABANDONED);
