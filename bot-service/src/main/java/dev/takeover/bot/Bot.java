@@ -1,6 +1,6 @@
 package dev.takeover.bot;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -42,12 +42,14 @@ public class Bot {
     private final Dialogue dialogue;
     private final CustomerData customerData;
     private final BotConfig config;
+    private final Clock clock;
 
-    Bot(Nlu nlu, Outbox outbox, OutboundMessages outboundMessages, BotConfig config) {
+    Bot(Nlu nlu, Outbox outbox, OutboundMessages outboundMessages, BotConfig config, Clock clock) {
         this.nlu = nlu;
         this.outbox = outbox;
         this.outboundMessages = outboundMessages;
         this.config = config;
+        this.clock = clock;
         BotConfig.Dialogue settings = config.dialogue();
         this.customerData = new CustomerData(settings.customerNumberPattern());
         this.dialogue = new Dialogue(
@@ -91,7 +93,8 @@ public class Bot {
                 understanding.critical());
         AnalysedMessage.of(
                         analysis,
-                        turn.reply().map(reply -> reply.purpose().name()).orElse(null))
+                        turn.reply().map(reply -> reply.purpose().name()).orElse(null),
+                        clock.instant())
                 .persist();
         outbox.publish(MessageAnalyzed.TYPE, analysis);
         if (turn.collectedGrew() || knownFromChannel) {
@@ -199,7 +202,7 @@ public class Bot {
     private void publishCollected(Conversation conversation) {
         outbox.publish(
                 CustomerDataCollected.TYPE,
-                new CustomerDataCollected(conversation.conversationId, conversation.collected(), Instant.now()));
+                new CustomerDataCollected(conversation.conversationId, conversation.collected(), clock.instant()));
     }
 
     private void send(Conversation conversation, Reply reply) {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.UUID;
 import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +59,7 @@ public class Outbox {
     private final Event<Published> published;
     private final String source;
     private final int maxRecordSize;
+    private final Clock clock;
 
     Outbox(
             DataSource dataSource,
@@ -65,6 +67,7 @@ public class Outbox {
             OutboxRelay relay,
             TopicNames topics,
             Event<Published> published,
+            Clock clock,
             @ConfigProperty(name = "quarkus.application.name") String serviceName,
             @ConfigProperty(name = "mp.messaging.outgoing.outbox.max.request.size", defaultValue = "1048576")
                     int maxRequestSize) {
@@ -75,6 +78,7 @@ public class Outbox {
         this.published = published;
         this.source = "/" + serviceName;
         this.maxRecordSize = maxRequestSize;
+        this.clock = clock;
     }
 
     /**
@@ -85,7 +89,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T extends ConversationEvent> UUID publish(EventType<T> type, T event) {
-        CloudEvent ce = CloudEvent.create(type, source, event.conversationId());
+        CloudEvent ce = CloudEvent.create(type, source, event.conversationId(), clock.instant());
         byte[] payload = EventCodec.toJson(event);
         int size = recordSize(ce, payload);
         if (size > maxRecordSize) {

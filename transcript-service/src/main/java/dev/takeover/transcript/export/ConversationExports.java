@@ -1,6 +1,7 @@
 package dev.takeover.transcript.export;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,10 +38,12 @@ public class ConversationExports {
 
     private final Transcripts transcripts;
     private final PiiMasker masker;
+    private final Clock clock;
 
-    ConversationExports(Transcripts transcripts, PiiMasker masker) {
+    ConversationExports(Transcripts transcripts, PiiMasker masker, Clock clock) {
         this.transcripts = transcripts;
         this.masker = masker;
+        this.clock = clock;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -88,7 +91,7 @@ public class ConversationExports {
         return new JsonExport(
                 FORMAT,
                 conversation.conversationId(),
-                Instant.now(),
+                clock.instant(),
                 exportedBy.agentId(),
                 masker.maskedKinds(),
                 conversation.customerId() == null && conversation.customerName() == null
@@ -176,7 +179,7 @@ public class ConversationExports {
                 "event",
                 "handoff.initiate",
                 UUID.randomUUID().toString(),
-                Instant.now(),
+                clock.instant(),
                 channel,
                 account,
                 customer,
