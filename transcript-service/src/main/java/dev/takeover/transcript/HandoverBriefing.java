@@ -72,66 +72,34 @@ public record HandoverBriefing(
             ConversationRecord conversation,
             List<StoredEntry> entries,
             List<ConversationRecord> customersConversations) {
-        HandoverRequested request = null;
-        Map<String, QuotedMessage> customerMessages = new HashMap<>();
-        Map<String, String> collected = new LinkedHashMap<>();
-        Set<String> analysedIntents = new LinkedHashSet<>();
-        List<SentimentPoint> sentiments = new ArrayList<>();
-        Map<String, BotAttempt> botReplies = new LinkedHashMap<>();
-        Incident tagged = null;
-        boolean tagSeen = false;
+        Gathered gathered = new Gathered();
         for (StoredEntry entry : entries) {
-            Optional<ConversationEvent> event = entry.event();
-            if (event.isEmpty()) {
-                continue;
-            }
-            if (event.get() instanceof HandoverRequested requested) {
-                request = requested;
-            } else if (event.get() instanceof InboundMessage message) {
-                customerMessages.put(
-                        message.messageId(),
-                        new QuotedMessage(message.messageId(), entry.occurredAt(), message.text()));
-            } else if (event.get() instanceof MessageAnalyzed analysis) {
-                analysedIntents.add(analysis.intent().name());
-                sentiments.add(new SentimentPoint(
-                        analysis.messageId(),
-                        entry.occurredAt(),
-                        analysis.sentiment().score(),
-                        analysis.sentiment().label(),
-                        analysis.frustration()));
-            } else if (event.get() instanceof CustomerDataCollected data) {
-                collected.putAll(data.data());
-            } else if (event.get() instanceof MessageSent sent && sent.sender().type() == Sender.Type.BOT) {
-                botReplies.putIfAbsent(
-                        sent.messageId(),
-                        new BotAttempt(sent.messageId(), entry.occurredAt(), purposeOf(sent), sent.text()));
-            } else if (event.get() instanceof IncidentTagChanged tag) {
-                tagSeen = true;
-                tagged = tag.tagged() ? new Incident(tag.incidentId(), tag.description()) : null;
-            }
+            entry.event().ifPresent(event -> gathered.read(event, entry));
         }
+        HandoverRequested request = gathered.request;
         if (request == null) {
             return Optional.empty();
         }
         HandoverPackage base = request.handoverPackage();
 
         Map<String, String> collectedData = new LinkedHashMap<>(base.collectedData());
-        collectedData.putAll(collected);
+        collectedData.putAll(gathered.collected);
         Set<String> intents = new LinkedHashSet<>(base.intents());
-        intents.addAll(analysedIntents);
-        List<SentimentPoint> trend = sentiments.isEmpty()
+        intents.addAll(gathered.analysedIntents);
+        List<SentimentPoint> trend = gathered.sentiments.isEmpty()
                 ? base.sentimentTrend().stream()
                         .map(score -> new SentimentPoint(null, null, score, labelOf(score), null))
                         .toList()
-                : sentiments;
+                : gathered.sentiments;
         // The log holds every bot message with its time; the handover's own list is only the fallback.
-        List<BotAttempt> attempts = botReplies.isEmpty()
+        List<BotAttempt> attempts = gathered.botReplies.isEmpty()
                 ? base.botAttempts().stream()
                         .map(HandoverBriefing::attemptFromHandover)
                         .toList()
-                : List.copyOf(botReplies.values());
-        Incident incident =
-                tagSeen ? tagged : request.incidentId() == null ? null : new Incident(request.incidentId(), null);
+                : List.copyOf(gathered.botReplies.values());
+        Incident incident = gathered.tagSeen
+                ? gathered.tagged
+                : request.incidentId() == null ? null : new Incident(request.incidentId(), null);
 
         List<Reason> reasons = request.reasons().stream()
                 .map(reason -> new Reason(
@@ -139,7 +107,7 @@ public record HandoverBriefing(
                         reason.detail(),
                         reason.evidence(),
                         reason.evidence().messageIds().stream()
-                                .map(customerMessages::get)
+                                .map(gathered.customerMessages::get)
                                 .filter(message -> message != null)
                                 .toList()))
                 .toList();
@@ -179,6 +147,75 @@ public record HandoverBriefing(
                 earlier,
                 incident,
                 base.summary()));
+    }
+
+    /**
+     * What the log's entries add to the handover's own package, gathered in one pass: one reader per event type, and
+     * the types without one add nothing.
+     */
+    private static final class Gathered {
+
+        private static final Map<Class<?>, Reader<?>> READERS = Map.of(
+                HandoverRequested.class,
+                new Reader<>(HandoverRequested.class, (gathered, requested, entry) -> gathered.request = requested),
+                InboundMessage.class,
+                new Reader<>(
+                        InboundMessage.class,
+                        (gathered, message, entry) -> gathered.customerMessages.put(
+                                message.messageId(),
+                                new QuotedMessage(message.messageId(), entry.occurredAt(), message.text()))),
+                MessageAnalyzed.class,
+                new Reader<>(MessageAnalyzed.class, (gathered, analysis, entry) -> {
+                    gathered.analysedIntents.add(analysis.intent().name());
+                    gathered.sentiments.add(new SentimentPoint(
+                            analysis.messageId(),
+                            entry.occurredAt(),
+                            analysis.sentiment().score(),
+                            analysis.sentiment().label(),
+                            analysis.frustration()));
+                }),
+                CustomerDataCollected.class,
+                new Reader<>(
+                        CustomerDataCollected.class, (gathered, data, entry) -> gathered.collected.putAll(data.data())),
+                MessageSent.class,
+                new Reader<>(MessageSent.class, (gathered, sent, entry) -> {
+                    if (sent.sender().type() == Sender.Type.BOT) {
+                        gathered.botReplies.putIfAbsent(
+                                sent.messageId(),
+                                new BotAttempt(sent.messageId(), entry.occurredAt(), purposeOf(sent), sent.text()));
+                    }
+                }),
+                IncidentTagChanged.class,
+                new Reader<>(IncidentTagChanged.class, (gathered, tag, entry) -> {
+                    gathered.tagSeen = true;
+                    gathered.tagged = tag.tagged() ? new Incident(tag.incidentId(), tag.description()) : null;
+                }));
+
+        private HandoverRequested request;
+        private final Map<String, QuotedMessage> customerMessages = new HashMap<>();
+        private final Map<String, String> collected = new LinkedHashMap<>();
+        private final Set<String> analysedIntents = new LinkedHashSet<>();
+        private final List<SentimentPoint> sentiments = new ArrayList<>();
+        private final Map<String, BotAttempt> botReplies = new LinkedHashMap<>();
+        private Incident tagged;
+        private boolean tagSeen;
+
+        void read(ConversationEvent event, StoredEntry entry) {
+            Reader<?> reader = READERS.get(event.getClass());
+            if (reader != null) {
+                reader.read(this, event, entry);
+            }
+        }
+
+        private interface Reading<T> {
+            void read(Gathered gathered, T event, StoredEntry entry);
+        }
+
+        private record Reader<T>(Class<T> type, Reading<T> reading) {
+            void read(Gathered gathered, ConversationEvent event, StoredEntry entry) {
+                reading.read(gathered, type.cast(event), entry);
+            }
+        }
     }
 
     /** The bot's messages without a purpose are answers: that is what bots mostly send. */
