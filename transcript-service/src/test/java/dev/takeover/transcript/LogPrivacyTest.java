@@ -24,6 +24,7 @@ import dev.takeover.events.CloudEvent;
 import dev.takeover.events.agent.ConversationOffered;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 import dev.takeover.infrastructure.testing.TopicRecorder;
+import dev.takeover.transcript.ingest.ConversationLog;
 import dev.takeover.transcript.privacy.RedactingLogFilter;
 
 import static java.nio.charset.StandardCharsets.UTF_8;

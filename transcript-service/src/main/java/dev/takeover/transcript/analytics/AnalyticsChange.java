@@ -19,7 +19,7 @@ import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.events.conversation.Sender;
 import dev.takeover.events.handover.HandoverRequested;
-import dev.takeover.transcript.LogEntry;
+import dev.takeover.transcript.ingest.LogEntry;
 import dev.takeover.transcript.privacy.CustomerHash;
 
 /**

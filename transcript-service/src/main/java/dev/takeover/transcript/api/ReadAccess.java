@@ -9,9 +9,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
-import dev.takeover.transcript.ConversationRecord;
-import dev.takeover.transcript.Reader;
-import dev.takeover.transcript.Transcripts;
+import dev.takeover.transcript.read.ConversationRecord;
+import dev.takeover.transcript.read.Reader;
+import dev.takeover.transcript.read.Transcripts;
 
 /** Finds what the request asks for and refuses it, with a problem response, to a reader who may not see it. */
 @RequestScoped

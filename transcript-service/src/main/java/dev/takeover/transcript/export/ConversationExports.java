@@ -17,14 +17,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.takeover.events.EventCodec;
 import dev.takeover.events.conversation.MessageSent;
-import dev.takeover.transcript.ConversationRecord;
 import dev.takeover.transcript.EntryKind;
 import dev.takeover.transcript.EntrySender;
-import dev.takeover.transcript.HandoverBriefing;
-import dev.takeover.transcript.Reader;
-import dev.takeover.transcript.StoredEntry;
-import dev.takeover.transcript.Transcripts;
 import dev.takeover.transcript.privacy.PiiMasker;
+import dev.takeover.transcript.read.ConversationRecord;
+import dev.takeover.transcript.read.HandoverBriefing;
+import dev.takeover.transcript.read.Reader;
+import dev.takeover.transcript.read.StoredEntry;
+import dev.takeover.transcript.read.Transcripts;
 
 /**
  * A conversation for other systems: our own JSON, and the Microsoft Bot Framework handoff protocol's

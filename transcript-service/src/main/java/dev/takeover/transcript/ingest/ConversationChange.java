@@ -1,4 +1,4 @@
-package dev.takeover.transcript;
+package dev.takeover.transcript.ingest;
 
 import java.time.Instant;
 

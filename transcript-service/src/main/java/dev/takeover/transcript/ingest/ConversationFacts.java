@@ -1,4 +1,4 @@
-package dev.takeover.transcript;
+package dev.takeover.transcript.ingest;
 
 /** What one entry tells about its conversation: the customer, the channel, the language. Any of them may be unknown. */
 public record ConversationFacts(String customerId, String customerName, String channel, String language) {

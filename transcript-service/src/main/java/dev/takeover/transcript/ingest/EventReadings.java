@@ -1,4 +1,4 @@
-package dev.takeover.transcript;
+package dev.takeover.transcript.ingest;
 
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +25,8 @@ import dev.takeover.events.handover.ControlState;
 import dev.takeover.events.handover.HandoverPackage;
 import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.events.handover.HandoverStateChanged;
+import dev.takeover.transcript.EntryKind;
+import dev.takeover.transcript.EntrySender;
 
 /**
  * What the log reads from each event type, in one table: what kind of entry it is, who acted, what it says about the

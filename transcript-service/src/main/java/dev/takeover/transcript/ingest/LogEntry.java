@@ -1,4 +1,4 @@
-package dev.takeover.transcript;
+package dev.takeover.transcript.ingest;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +15,8 @@ import dev.takeover.events.EventCodec;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.Topic;
 import dev.takeover.events.conversation.InboundMessage;
+import dev.takeover.transcript.EntryKind;
+import dev.takeover.transcript.EntrySender;
 
 /**
  * One consumed record as the log stores it: validated, classified, and placed in its conversation's order.

@@ -1,4 +1,4 @@
-package dev.takeover.transcript;
+package dev.takeover.transcript.ingest;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -22,9 +22,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.takeover.events.conversation.InboundMessage;
-import dev.takeover.transcript.AgentInvolvement.StandsUntil;
-import dev.takeover.transcript.AgentInvolvement.Withdrawn;
-import dev.takeover.transcript.LogBatch.AgentChange;
+import dev.takeover.transcript.ingest.AgentInvolvement.StandsUntil;
+import dev.takeover.transcript.ingest.AgentInvolvement.Withdrawn;
+import dev.takeover.transcript.ingest.LogBatch.AgentChange;
 import dev.takeover.transcript.privacy.CustomerHash;
 
 /**

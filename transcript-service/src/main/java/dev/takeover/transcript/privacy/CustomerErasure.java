@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.events.transcript.CustomerDataErased;
-import dev.takeover.transcript.LogEntry;
+import dev.takeover.transcript.ingest.LogEntry;
 
 /**
  * Erases a customer (GDPR Art. 17). Their conversations keep their shape (which events happened, when, which agents

@@ -1,4 +1,4 @@
-package dev.takeover.transcript;
+package dev.takeover.transcript.read;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.takeover.transcript;
+package dev.takeover.transcript.read;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,6 +7,8 @@ import java.util.Optional;
 import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventCodec;
 import dev.takeover.events.EventTypes;
+import dev.takeover.transcript.EntryKind;
+import dev.takeover.transcript.EntrySender;
 
 /** One entry as the log holds it; its payload stays JSON text until someone needs the event itself. */
 public record StoredEntry(

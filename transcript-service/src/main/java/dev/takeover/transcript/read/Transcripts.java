@@ -1,4 +1,4 @@
-package dev.takeover.transcript;
+package dev.takeover.transcript.read;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.handover.ControlState;
+import dev.takeover.transcript.EntryKind;
+import dev.takeover.transcript.EntrySender;
 
 /** Reads the log: conversations, their entries in order, and a customer's conversations. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package dev.takeover.transcript;
+package dev.takeover.transcript.ingest;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,8 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.takeover.events.handover.ControlState;
-import dev.takeover.transcript.AgentInvolvement.StandsUntil;
-import dev.takeover.transcript.LogBatch.AgentChange;
+import dev.takeover.transcript.EntryKind;
+import dev.takeover.transcript.EntrySender;
+import dev.takeover.transcript.ingest.AgentInvolvement.StandsUntil;
+import dev.takeover.transcript.ingest.LogBatch.AgentChange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

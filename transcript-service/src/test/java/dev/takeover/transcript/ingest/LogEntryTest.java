@@ -1,4 +1,4 @@
-package dev.takeover.transcript;
+package dev.takeover.transcript.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,7 +25,9 @@ import dev.takeover.events.agent.InternalNoteAdded;
 import dev.takeover.events.agent.OfferDeclined;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.InboundMessage;
-import dev.takeover.transcript.AgentInvolvement.StandsUntil;
+import dev.takeover.transcript.EntryKind;
+import dev.takeover.transcript.EntrySender;
+import dev.takeover.transcript.ingest.AgentInvolvement.StandsUntil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
