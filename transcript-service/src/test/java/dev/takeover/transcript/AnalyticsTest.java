@@ -133,7 +133,9 @@ class AnalyticsTest extends LogTestSupport {
                         .body("whereTheBotFails.botFailures.intent", contains("contract_change"))
                         .body("whereTheBotFails.escalations.intent", contains("invoice_question"))
                         .body("whereTheBotFails.flags[0].count", equalTo(1))
-                        .body("whereTheBotFails.flags[0].examples", contains(clarified)));
+                        .body("whereTheBotFails.flags[0].examples", contains(clarified))
+                        .body("whereTheBotFails.lowBotRatings.intent", contains("contract_change"))
+                        .body("whereTheBotFails.lowBotRatings[0].examples", contains(clarified)));
 
         summary("channel")
                 .then()

@@ -87,7 +87,8 @@ public record AnalyticsSummary(
             List<IntentFailures> rejections,
             List<IntentFailures> botFailures,
             List<IntentFailures> escalations,
-            List<IntentFailures> flags) {}
+            List<IntentFailures> flags,
+            List<IntentFailures> lowBotRatings) {}
 
     /** How often the bot failed this way on conversations about this intent, and some of them to open. */
     public record IntentFailures(String intent, long count, List<String> examples) {}
@@ -119,7 +120,8 @@ public record AnalyticsSummary(
                         worst(rows, ConversationFigures::rejections, terms),
                         worst(rows, ConversationFigures::botFailures, terms),
                         worst(rows, row -> row.handedOver() ? 1 : 0, terms),
-                        worst(rows, ConversationFigures::flags, terms)));
+                        worst(rows, ConversationFigures::flags, terms),
+                        worst(rows, row -> row.ratings().lowBotScores(), terms)));
     }
 
     static Figures figures(List<ConversationFigures> rows, Terms terms, Instant now) {

@@ -12,6 +12,8 @@ import dev.takeover.events.bot.SatisfactionRated.ServedBy;
  */
 public record Ratings(List<Integer> botScores, List<Integer> agentScores, int botInWords, int agentInWords) {
 
+    static final int LOW = 2;
+
     public static final Ratings NONE = new Ratings(List.of(), List.of(), 0, 0);
 
     public Ratings {
@@ -34,6 +36,11 @@ public record Ratings(List<Integer> botScores, List<Integer> agentScores, int bo
                 joined(agentScores, other.agentScores),
                 botInWords + other.botInWords,
                 agentInWords + other.agentInWords);
+    }
+
+    /** Scores of 1 or 2 for the bot's own help: where customers the bot served alone were unhappy with it. */
+    public int lowBotScores() {
+        return (int) botScores.stream().filter(score -> score <= LOW).count();
     }
 
     public List<Integer> scores(ServedBy servedBy) {

@@ -138,6 +138,17 @@ class AnalyticsSummaryTest {
         assertThat(bot.average()).isEqualTo(3.0);
         assertThat(bot.satisfiedRate()).isEqualTo(0.0);
 
+        assertThat(rated(
+                                "low",
+                                rating(ServedBy.BOT, 1)
+                                        .plus(rating(ServedBy.BOT, 2))
+                                        .plus(rating(ServedBy.BOT, 3)))
+                        .ratings()
+                        .lowBotScores())
+                .as("a 1 and a 2 of the bot's own help; an agent's 2 is not the bot's")
+                .isEqualTo(2);
+        assertThat(rows.get(0).ratings().lowBotScores()).isZero();
+
         Csat none = AnalyticsSummary.csat(List.of(rated("e", Ratings.NONE)), ServedBy.BOT);
         assertThat(none.scores()).isZero();
         assertThat(none.average()).isNull();
