@@ -12,6 +12,7 @@ import dev.takeover.bot.dialogue.Dialogue.Reply;
 import dev.takeover.bot.dialogue.Dialogue.Turn;
 import dev.takeover.bot.dialogue.KnowledgeBase;
 import dev.takeover.bot.dialogue.Resources;
+import dev.takeover.bot.dialogue.SurveyAnswer;
 import dev.takeover.bot.nlu.LanguageDetector;
 import dev.takeover.bot.nlu.Nlu;
 import dev.takeover.bot.nlu.Understanding;
@@ -20,6 +21,8 @@ import dev.takeover.common.delivery.Outbox;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.bot.CustomerDataCollected;
 import dev.takeover.events.bot.MessageAnalyzed;
+import dev.takeover.events.bot.SatisfactionRated;
+import dev.takeover.events.bot.SatisfactionRated.ServedBy;
 import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.events.conversation.Sender;
 import dev.takeover.events.handover.ControlState;
@@ -30,7 +33,8 @@ import dev.takeover.events.transcript.CustomerDataErased;
 /**
  * The bot's use cases. Each customer message is analysed exactly once and the analysis published with it; while the
  * bot is in charge it also answers, clarifies or collects. Control-state changes from handover-service decide who is
- * in charge. The consumers call each use case once per new event, in their batch's transaction; everything a use case
+ * in charge; after a person served the customer, or when the bot alone did, it asks for a rating and publishes the
+ * answer. The consumers call each use case once per new event, in their batch's transaction; everything a use case
  * publishes goes out through the outbox in that transaction.
  */
 @ApplicationScoped
@@ -59,7 +63,8 @@ public class Bot {
                         settings.answerConfidence(),
                         settings.criticalIntents(),
                         settings.likelyHandoverFrustration(),
-                        settings.dataAttempts()));
+                        settings.dataAttempts(),
+                        settings.botSurvey()));
     }
 
     @Transactional
@@ -100,6 +105,7 @@ public class Bot {
         if (turn.collectedGrew() || knownFromChannel) {
             publishCollected(conversation);
         }
+        turn.surveyAnswer().ifPresent(answer -> publishRating(conversation, event, answer));
         turn.reply().ifPresent(reply -> send(conversation, reply));
     }
 
@@ -108,10 +114,14 @@ public class Bot {
         HandoverStateChanged change = event.payload();
         Conversation conversation = Conversation.lock(change.conversationId());
         boolean applied = conversation.controlChanged(change.to(), change.changedAt());
+        boolean personServed = change.from() == ControlState.WITH_AGENT || change.to() == ControlState.WITH_AGENT;
+        if (personServed && (applied || !conversation.servedByPerson())) {
+            conversation.servedInHandover(change.handoverId());
+        }
         boolean handedBack = change.from() == ControlState.WITH_AGENT
                 && (change.to() == ControlState.HANDED_BACK || change.to() == ControlState.RESOLVED);
         if (applied && handedBack && config.dialogue().survey() && conversation.channel != null) {
-            send(conversation, dialogue.survey(conversation));
+            send(conversation, dialogue.survey(conversation, change.handoverId()));
         } else if (applied && conversation.waitingForPerson() && conversation.channel != null) {
             dialogue.requestForHandover(conversation).ifPresent(reply -> send(conversation, reply));
         }
@@ -203,6 +213,32 @@ public class Bot {
         outbox.publish(
                 CustomerDataCollected.TYPE,
                 new CustomerDataCollected(conversation.conversationId, conversation.collected(), clock.instant()));
+    }
+
+    /** The rating is the customer's, so it happened when they sent it. */
+    private void publishRating(Conversation conversation, ReceivedEvent<InboundMessage> event, SurveyAnswer answer) {
+        String handoverId = conversation.surveyHandoverId;
+        ServedBy servedBy = handoverId == null ? ServedBy.BOT : ServedBy.AGENT;
+        String messageId = event.payload().messageId();
+        SatisfactionRated rated = answer.isInWords()
+                ? SatisfactionRated.inWords(
+                        conversation.conversationId,
+                        messageId,
+                        servedBy,
+                        handoverId,
+                        conversation.language,
+                        conversation.channel,
+                        event.occurredAt())
+                : SatisfactionRated.scored(
+                        conversation.conversationId,
+                        messageId,
+                        answer.score(),
+                        servedBy,
+                        handoverId,
+                        conversation.language,
+                        conversation.channel,
+                        event.occurredAt());
+        outbox.publish(SatisfactionRated.TYPE, rated);
     }
 
     private void send(Conversation conversation, Reply reply) {

@@ -116,6 +116,10 @@ public interface BotConfig {
         @WithDefault("true")
         boolean survey();
 
+        /** Whether the bot asks once for a rating of its own help when a customer only it served says goodbye. */
+        @WithDefault("true")
+        boolean botSurvey();
+
         /** The bot's name on its messages. */
         @WithDefault("Bot")
         String name();

@@ -97,6 +97,17 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "survey_score")
     public Integer surveyScore;
 
+    /** The handover in which a person last served the customer; null while only the bot has. */
+    @Column(name = "last_handover_id")
+    public String lastHandoverId;
+
+    /** Whether the bot has asked for a rating in this conversation. */
+    public boolean surveyed;
+
+    /** Whom the rating the bot asked for is about: the agent of this handover, or the bot when null. */
+    @Column(name = "survey_handover_id")
+    public String surveyHandoverId;
+
     /** Locks the conversation's row for this transaction, creating it on first contact. */
     public static Conversation lock(String conversationId) {
         getEntityManager()
@@ -131,6 +142,23 @@ public class Conversation extends PanacheEntityBase {
         controlState = to;
         controlChangedAt = at;
         return true;
+    }
+
+    /** A person took the conversation in this handover, whether or not the change was the latest one. */
+    public void servedInHandover(String handoverId) {
+        lastHandoverId = handoverId;
+    }
+
+    public boolean servedByPerson() {
+        return lastHandoverId != null;
+    }
+
+    /** The bot asks how satisfied the customer is with the agent of {@code handoverId}, or with the bot when null. */
+    public void askForRating(String handoverId) {
+        awaitNothing();
+        await(Awaiting.SURVEY);
+        surveyed = true;
+        surveyHandoverId = handoverId;
     }
 
     public String value(Field field) {
