@@ -3,6 +3,7 @@ package dev.takeover.common.tracing;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,6 +54,7 @@ public class Tracing {
     private final SdkTracerProvider provider;
     private final Tracer tracer;
 
+    @Inject
     Tracing(TracingConfig config, @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this(provider(config, serviceName));
     }
