@@ -24,6 +24,7 @@ import io.quarkus.runtime.ShutdownEvent;
 
 import dev.takeover.common.delivery.ProcessedEvents;
 import dev.takeover.common.delivery.TopicNames;
+import dev.takeover.common.tracing.Tracing;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Topic;
 
@@ -45,6 +46,7 @@ public class Consuming {
     private final DeadLetterTopic deadLetters;
     private final ConsumingHealth health;
     private final ConsumingConfig config;
+    private final Tracing tracing;
     private final String inboundTopic;
     private final ExecutorService lanes;
 
@@ -54,12 +56,14 @@ public class Consuming {
             DeadLetterTopic deadLetters,
             ConsumingHealth health,
             ConsumingConfig config,
+            Tracing tracing,
             TopicNames topics) {
         this.processed = processed;
         this.locks = locks;
         this.deadLetters = deadLetters;
         this.health = health;
         this.config = config;
+        this.tracing = tracing;
         this.inboundTopic = topics.of(Topic.CONVERSATION_INBOUND);
         this.lanes = config.laneThreads() == 0 ? null : lanePool(config.laneThreads());
     }
@@ -100,7 +104,7 @@ public class Consuming {
                 config.attempts(),
                 SLEEP,
                 laneHealth);
-        return new BatchConsumer(channel, this, handler, processor, backoff);
+        return new BatchConsumer(channel, this, handler, processor, backoff, tracing);
     }
 
     /**
