@@ -19,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 
@@ -47,6 +48,7 @@ public class Consuming {
     private final ConsumingConfig config;
     private final String inboundTopic;
     private final ExecutorService lanes;
+    private final MeterRegistry registry;
 
     Consuming(
             ProcessedEvents processed,
@@ -54,7 +56,8 @@ public class Consuming {
             DeadLetterTopic deadLetters,
             ConsumingHealth health,
             ConsumingConfig config,
-            TopicNames topics) {
+            TopicNames topics,
+            MeterRegistry registry) {
         this.processed = processed;
         this.locks = locks;
         this.deadLetters = deadLetters;
@@ -62,6 +65,7 @@ public class Consuming {
         this.config = config;
         this.inboundTopic = topics.of(Topic.CONVERSATION_INBOUND);
         this.lanes = config.laneThreads() == 0 ? null : lanePool(config.laneThreads());
+        this.registry = registry;
     }
 
     private static ExecutorService lanePool(int threads) {
@@ -100,7 +104,7 @@ public class Consuming {
                 config.attempts(),
                 SLEEP,
                 laneHealth);
-        return new BatchConsumer(channel, this, handler, processor, backoff);
+        return new BatchConsumer(channel, this, handler, processor, backoff, BatchMetrics.of(registry, channel));
     }
 
     /**
