@@ -14,6 +14,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.events.EventCodec;
 import dev.takeover.events.conversation.InboundMessage;
+import dev.takeover.infrastructure.testing.GrafanaDashboard;
 import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.MetricsScrape;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
@@ -57,6 +58,10 @@ class MetricsTest {
         assertThat(after.series("takeover_nlu_analyses_total"))
                 .allSatisfy(series -> assertThat(series.get("scope")).isIn("in", "out"));
         assertThat(after.labelValues()).noneMatch(value -> value.contains(conversation));
+        assertThat(GrafanaDashboard.committed().metricsOf("bot-service"))
+                .as("what the dashboard reads from bot-service")
+                .isNotEmpty()
+                .allMatch(after::has);
     }
 
     @Test
