@@ -18,6 +18,7 @@ import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.events.handover.ControlState;
 import dev.takeover.events.handover.HandoverStateChanged;
 import dev.takeover.infrastructure.testing.ContractRecords;
+import dev.takeover.infrastructure.testing.GrafanaDashboard;
 import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.MetricsScrape;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
@@ -61,6 +62,10 @@ class MetricsTest {
         assertThat(after.series("takeover_nlu_analyses_total"))
                 .allSatisfy(series -> assertThat(series.get("scope")).isIn("in", "out"));
         assertThat(after.labelValues()).noneMatch(value -> value.contains(conversation));
+        assertThat(GrafanaDashboard.committed().metricsOf("bot-service"))
+                .as("what the dashboard reads from bot-service")
+                .isNotEmpty()
+                .allMatch(after::has);
     }
 
     @Test

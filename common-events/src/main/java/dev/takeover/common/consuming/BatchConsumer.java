@@ -33,6 +33,7 @@ public final class BatchConsumer {
     private final LaneProcessor processor;
     private final Backoff backoff;
     private final Tracing tracing;
+    private final BatchMetrics metrics;
 
     BatchConsumer(
             String channel,
@@ -40,24 +41,28 @@ public final class BatchConsumer {
             BatchHandler handler,
             LaneProcessor processor,
             Backoff backoff,
-            Tracing tracing) {
+            Tracing tracing,
+            BatchMetrics metrics) {
         this.channel = channel;
         this.consuming = consuming;
         this.handler = handler;
         this.processor = processor;
         this.backoff = backoff;
         this.tracing = tracing;
+        this.metrics = metrics;
     }
 
     public void consume(Iterable<ConsumerRecord<String, byte[]>> records) {
         List<Callable<List<DeadLetter>>> lanes = new ArrayList<>();
+        int size = 0;
         for (List<ConsumerRecord<String, byte[]>> lane : Lanes.of(records)) {
             lanes.add(() -> process(lane));
+            size += lane.size();
         }
         if (lanes.isEmpty()) {
             return;
         }
-        consuming.park(channel, consuming.runSideBySide(lanes), backoff);
+        metrics.record(size, () -> consuming.park(channel, consuming.runSideBySide(lanes), backoff));
     }
 
     private List<DeadLetter> process(List<ConsumerRecord<String, byte[]>> lane) {

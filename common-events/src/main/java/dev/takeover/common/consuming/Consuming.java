@@ -19,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 
@@ -49,6 +50,7 @@ public class Consuming {
     private final Tracing tracing;
     private final String inboundTopic;
     private final ExecutorService lanes;
+    private final MeterRegistry registry;
 
     Consuming(
             ProcessedEvents processed,
@@ -57,7 +59,8 @@ public class Consuming {
             ConsumingHealth health,
             ConsumingConfig config,
             Tracing tracing,
-            TopicNames topics) {
+            TopicNames topics,
+            MeterRegistry registry) {
         this.processed = processed;
         this.locks = locks;
         this.deadLetters = deadLetters;
@@ -66,6 +69,7 @@ public class Consuming {
         this.tracing = tracing;
         this.inboundTopic = topics.of(Topic.CONVERSATION_INBOUND);
         this.lanes = config.laneThreads() == 0 ? null : lanePool(config.laneThreads());
+        this.registry = registry;
     }
 
     private static ExecutorService lanePool(int threads) {
@@ -104,7 +108,8 @@ public class Consuming {
                 config.attempts(),
                 SLEEP,
                 laneHealth);
-        return new BatchConsumer(channel, this, handler, processor, backoff, tracing);
+        return new BatchConsumer(
+                channel, this, handler, processor, backoff, tracing, BatchMetrics.of(registry, channel));
     }
 
     /**
