@@ -1,9 +1,14 @@
 package dev.takeover.infrastructure;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,26 +32,60 @@ public final class KafkaBroker implements AutoCloseable {
     /** Enough partitions for two instances of each service to share the work. */
     public static final int PARTITIONS = 4;
 
-    private final EmbeddedKafkaBroker broker;
+    private final int port;
+    private final int controllerPort;
+    private final Path logDirectory;
+    private EmbeddedKafkaBroker broker;
 
-    private KafkaBroker(EmbeddedKafkaBroker broker) {
-        this.broker = broker;
+    private KafkaBroker(int port, int controllerPort, Path logDirectory) {
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.logDirectory = logDirectory;
     }
 
     /** Starts on the given port, or on a free one when the port is 0. */
     public static KafkaBroker start(int port) {
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
-                .withDeleteLogDirsOnClose(true)
+        try {
+            KafkaBroker kafka = new KafkaBroker(
+                    port == 0 ? FreePorts.next() : port, FreePorts.next(), Files.createTempDirectory("kafka-logs"));
+            kafka.broker = startQuietly(kafka.configured(null));
+            return kafka;
+        } catch (IOException e) {
+            throw new UncheckedIOException("no directory for the broker's log", e);
+        }
+    }
+
+    /**
+     * Fixed ports and log directory, so that a restarted broker is the same broker: same address, same cluster, same
+     * topics, offsets and consumer groups.
+     */
+    private EmbeddedKafkaBroker configured(String clusterId) {
+        EmbeddedKafkaBroker configured = new EmbeddedKafkaBroker()
+                .withKafkaPort(port)
+                .withControllerPort(controllerPort)
+                .withDeleteLogDirsOnClose(false)
                 .withAdditionalProperties(properties -> {
+                    properties.put("log.dir", logDirectory.toString());
                     properties.put("num.partitions", String.valueOf(PARTITIONS));
                     properties.put("auto.create.topics.enable", "true");
                     properties.put("group.initial.rebalance.delay.ms", "0");
                     properties.put("offsets.topic.num.partitions", "4");
                 });
-        if (port != 0) {
-            broker.withKafkaPort(port);
+        return clusterId == null ? configured : configured.withClusterId(clusterId);
+    }
+
+    /** Stops the broker, as a crash of the whole cluster would, until {@link #start()} brings it back. */
+    public synchronized void stop() {
+        if (broker.isRunning()) {
+            broker.close();
         }
-        return new KafkaBroker(startQuietly(broker));
+    }
+
+    /** Starts the stopped broker again on the same port, with everything it had stored. */
+    public synchronized void start() {
+        if (!broker.isRunning()) {
+            broker = startQuietly(configured(broker.getClusterId()));
+        }
     }
 
     /** Kafka's storage formatter prints to standard output; nobody starting a broker wants to read that. */
@@ -60,7 +99,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    public String bootstrapServers() {
+    public synchronized String bootstrapServers() {
         return broker.getAdvertisedListeners().replaceAll("^[A-Z_]+://", "");
     }
 
@@ -96,7 +135,17 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        broker.close();
+    public synchronized void close() {
+        stop();
+        deleteRecursively(logDirectory);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + directory, e);
+        }
     }
 }

@@ -2,10 +2,14 @@ package dev.takeover.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -14,28 +18,66 @@ public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final int port;
+    private final Path dataDirectory;
+    private EmbeddedPostgres postgres;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private PostgresServer(int port, Path dataDirectory) {
+        this.port = port;
+        this.dataDirectory = dataDirectory;
     }
 
     /** Starts on the given port, or on a free one when the port is 0, with a fresh data directory. */
     public static PostgresServer start(int port) {
         try {
-            EmbeddedPostgres.Builder builder =
-                    EmbeddedPostgres.builder().setCleanDataDirectory(true).setServerConfig("max_connections", "300");
-            if (port != 0) {
-                builder.setPort(port);
-            }
-            return new PostgresServer(builder.start());
+            PostgresServer server =
+                    new PostgresServer(port == 0 ? FreePorts.next() : port, Files.createTempDirectory("postgres-data"));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("no directory for PostgreSQL's data", e);
+        }
+    }
+
+    /** Starts the server, or starts it again after {@link #stop()} on the same port with the data it had. */
+    public synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "300")
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL", e);
         }
     }
 
+    /** Stops the server (fast shutdown: open connections are cut) and keeps its data for {@link #start()}. */
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+            postgres = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop PostgreSQL", e);
+        }
+    }
+
+    private synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is stopped");
+        }
+        return postgres;
+    }
+
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -47,7 +89,7 @@ public final class PostgresServer implements AutoCloseable {
         if (!name.matches("[a-z_]+")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = server().getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             try (ResultSet exists =
                     statement.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
@@ -63,10 +105,12 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            postgres.close();
+        stop();
+        try (Stream<Path> paths = Files.walk(dataDirectory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot stop PostgreSQL", e);
+            throw new UncheckedIOException("cannot delete " + dataDirectory, e);
         }
     }
 }

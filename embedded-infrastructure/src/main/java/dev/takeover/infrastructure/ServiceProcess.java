@@ -27,12 +27,14 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final String name;
+    private final ProcessBuilder builder;
     private final Process process;
     private final URI baseUri;
     private final Path log;
 
-    private ServiceProcess(String name, Process process, URI baseUri, Path log) {
+    private ServiceProcess(String name, ProcessBuilder builder, Process process, URI baseUri, Path log) {
         this.name = name;
+        this.builder = builder;
         this.process = process;
         this.baseUri = baseUri;
         this.log = log;
@@ -58,10 +60,30 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("HTTP_PORT", String.valueOf(httpPort));
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            return new ServiceProcess(name, builder.start(), URI.create("http://localhost:" + httpPort), log);
+            return new ServiceProcess(name, builder, builder.start(), URI.create("http://localhost:" + httpPort), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /**
+     * The same service started again once this process has ended: same command, environment and port, its output
+     * appended to the same log, as a supervisor restarts a crashed instance.
+     */
+    public ServiceProcess relaunch() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " still runs");
+        }
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        try {
+            return new ServiceProcess(name, builder, builder.start(), baseUri, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + " again", e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public String name() {

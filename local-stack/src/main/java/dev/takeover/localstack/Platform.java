@@ -64,11 +64,13 @@ public final class Platform implements AutoCloseable {
 
     private void launchServices(Settings settings) {
         for (PlatformService service : PlatformService.values()) {
-            Map<String, String> environment = infrastructure.serviceEnvironment(service);
-            environment.putAll(settings.serviceEnvironment());
             List<ServiceProcess> instances = new ArrayList<>();
             for (int instance = 1; instance <= settings.instancesPerService(); instance++) {
                 String name = service.serviceName() + (instance == 1 ? "" : "-" + instance);
+                Map<String, String> environment = infrastructure.serviceEnvironment(service);
+                // A stable name per instance, as a StatefulSet's pod name: a relaunched instance is the same member.
+                environment.put("TAKEOVER_INSTANCE_ID", name);
+                environment.putAll(settings.serviceEnvironment());
                 instances.add(ServiceProcess.launch(
                         name,
                         settings.repository()
@@ -113,6 +115,42 @@ public final class Platform implements AutoCloseable {
 
     public TokenIssuer tokens() {
         return infrastructure.tokens();
+    }
+
+    /** kill -9 of one instance (0 is the first): no shutdown hooks, no leave request, no last offset commit. */
+    public void kill(PlatformService service, int instance) {
+        services.get(service).get(instance).kill();
+    }
+
+    /** Starts a killed or stopped instance again, as the same member on the same port; returns without waiting. */
+    public void relaunch(PlatformService service, int instance) {
+        List<ServiceProcess> instances = services.get(service);
+        instances.set(instance, instances.get(instance).relaunch());
+    }
+
+    /** The instance as it is now: a relaunched instance is a new process. */
+    public ServiceProcess instance(PlatformService service, int instance) {
+        return services.get(service).get(instance);
+    }
+
+    /** Stops the broker, as an outage would; the services keep running and reconnect once it is started again. */
+    public void stopBroker() {
+        infrastructure.kafka().stop();
+    }
+
+    /** The stopped broker again, on the same port with its topics, offsets and groups. */
+    public void startBroker() {
+        infrastructure.kafka().start();
+    }
+
+    /** Stops PostgreSQL (open connections are cut); the services keep running. */
+    public void stopPostgres() {
+        infrastructure.postgres().stop();
+    }
+
+    /** The stopped PostgreSQL again, on the same port with its data. */
+    public void startPostgres() {
+        infrastructure.postgres().start();
     }
 
     /** Stops the services first (they flush their outboxes and commit offsets), then the broker and the database. */
