@@ -40,7 +40,8 @@ class SystemBenchmark {
     private static final int BURST_AGENTS = 50;
     private static final int LADDER_AGENTS = 100;
     private static final int LADDER_CAPACITY = 50;
-    private static final Duration BURST_PATIENCE = Duration.ofSeconds(120);
+    private static final Duration BURST_PATIENCE =
+            Duration.ofSeconds(Long.getLong("benchmark.burst-patience-seconds", 240));
     private static final List<PlatformService> SERVICES =
             List.of(PlatformService.BOT, PlatformService.HANDOVER, PlatformService.AGENT, PlatformService.TRANSCRIPT);
 
@@ -106,13 +107,28 @@ class SystemBenchmark {
             warmUp(ladder);
             Percentiles idleHop = Percentiles.ofNanos(hop.measure(300, Duration.ofMillis(5)));
             double hopLoad = LoadAverage.oneMinute();
+            System.out.printf("%d instance(s): raw hop p50 %.2f ms at load %.1f%n", instances, idleHop.p50(), hopLoad);
             Burst burst = BURST > 0 ? burst(platform, ladder, observer) : null;
+            if (burst != null) {
+                System.out.printf(
+                        "%d instance(s): burst %d of %d assigned within %.1f s%n",
+                        instances, burst.assigned(), burst.takeovers(), burst.allAssignedSeconds());
+            }
             registerOnlineAgents(platform, "ladder", LADDER_AGENTS, LADDER_CAPACITY);
             List<Ladder.Rung> rungs = new ArrayList<>();
             String stoppedBecause = null;
             for (int rate : RATES) {
                 Ladder.Rung rung = ladder.run("i" + instances + "-r" + rate, rate, RUNG);
                 rungs.add(rung);
+                System.out.printf(
+                        "%d instance(s), %d msg/s: analysis p50 %.0f ms, p99 %.0f ms, %d of %d unanalysed, load %.1f%n",
+                        instances,
+                        rate,
+                        rung.analysis().p50(),
+                        rung.analysis().p99(),
+                        rung.unanalysedAtEnd(),
+                        rung.sent(),
+                        rung.loadAverage());
                 if (rung.clearlyUnsustainable() && rate != RATES.get(RATES.size() - 1)) {
                     stoppedBecause = String.format(
                             "stopped after %d msg/s: %d of %d messages were unanalysed when it ended (analysis p50 %.0f"
