@@ -99,7 +99,7 @@ class SystemBenchmark {
                 ports,
                 // Assignment is the routing decision itself: no one clicks accept in a benchmark.
                 Map.of("TAKEOVER_ROUTING_OFFER_AUTO_ACCEPT", "true"),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(10));
         try (Platform platform = Platform.start(settings);
                 Observer observer = new Observer(platform.kafkaBootstrapServers());
                 RawHop hop = new RawHop(platform.kafkaBootstrapServers());
