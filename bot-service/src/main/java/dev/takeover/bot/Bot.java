@@ -1,6 +1,9 @@
 package dev.takeover.bot;
 
 import java.time.Clock;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,6 +51,13 @@ public class Bot {
     private final BotConfig config;
     private final Clock clock;
 
+    /**
+     * The batch being handled on this thread, understood ahead in one model call. Per thread because a consumer's
+     * lanes run side by side, each preparing and then handling its own batch; each preparation replaces the last.
+     */
+    private final ThreadLocal<Map<ReceivedEvent<InboundMessage>, Understanding>> understoodAhead =
+            ThreadLocal.withInitial(IdentityHashMap::new);
+
     Bot(Nlu nlu, Outbox outbox, OutboundMessages outboundMessages, BotConfig config, Clock clock) {
         this.nlu = nlu;
         this.outbox = outbox;
@@ -67,13 +77,44 @@ public class Bot {
                         settings.botSurvey()));
     }
 
+    /**
+     * Understands a batch's new customer messages in one model call before they are handled one by one, each in its
+     * conversation's context as it will be when its turn comes. The consumer has locked the batch's conversations.
+     */
+    @Transactional
+    public void understandAhead(List<ReceivedEvent<InboundMessage>> messages) {
+        Map<ReceivedEvent<InboundMessage>, Understanding> ahead = new IdentityHashMap<>();
+        understoodAhead.set(ahead);
+        if (messages.isEmpty()) {
+            return;
+        }
+        Map<String, String> spoken = Conversation.languages(messages.stream()
+                .map(event -> event.payload().conversationId())
+                .distinct()
+                .toList());
+        List<Understanding> understood = BatchUnderstanding.of(
+                nlu,
+                messages.stream()
+                        .map(event -> new BatchUnderstanding.Message(
+                                event.payload().conversationId(),
+                                event.payload().text(),
+                                channelLanguage(event.payload())))
+                        .toList(),
+                spoken);
+        for (int i = 0; i < messages.size(); i++) {
+            ahead.put(messages.get(i), understood.get(i));
+        }
+    }
+
     @Transactional
     public void onCustomerMessage(ReceivedEvent<InboundMessage> event) {
         InboundMessage message = event.payload();
         Conversation conversation = Conversation.lock(message.conversationId());
         boolean knownFromChannel = rememberChannelData(conversation, message);
 
-        Understanding understanding = nlu.understand(message.text(), languageHint(message, conversation));
+        Understanding ahead = understoodAhead.get().remove(event);
+        Understanding understanding =
+                ahead != null ? ahead : nlu.understand(message.text(), languageHint(message, conversation));
         conversation.language = understanding.language();
         boolean repeated = conversation.repeats(message.text());
         Frustration.Assessment frustration =
@@ -203,10 +244,15 @@ public class Bot {
     }
 
     private static String languageHint(InboundMessage message, Conversation conversation) {
-        if (message.language() != null && LanguageDetector.SUPPORTED.contains(message.language())) {
-            return message.language();
-        }
-        return conversation.language;
+        String named = channelLanguage(message);
+        return named != null ? named : conversation.language;
+    }
+
+    /** The language the channel names, if we support it. */
+    private static String channelLanguage(InboundMessage message) {
+        return message.language() != null && LanguageDetector.SUPPORTED.contains(message.language())
+                ? message.language()
+                : null;
     }
 
     private void publishCollected(Conversation conversation) {

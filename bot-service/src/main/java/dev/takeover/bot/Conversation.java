@@ -2,6 +2,7 @@ package dev.takeover.bot;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +116,23 @@ public class Conversation extends PanacheEntityBase {
                 .setParameter(1, conversationId)
                 .executeUpdate();
         return getEntityManager().find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The language each of these conversations spoke last, read without loading them: a batch reads them before it
+     * handles its messages, and the rows it then locks must come fresh from the database.
+     */
+    public static Map<String, String> languages(List<String> conversationIds) {
+        Map<String, String> languages = new HashMap<>();
+        getEntityManager()
+                .createQuery(
+                        "select c.conversationId, c.language from Conversation c"
+                                + " where c.conversationId in :ids and c.language is not null",
+                        Object[].class)
+                .setParameter("ids", conversationIds)
+                .getResultList()
+                .forEach(row -> languages.put((String) row[0], (String) row[1]));
+        return languages;
     }
 
     public static Optional<Conversation> peek(String conversationId) {
