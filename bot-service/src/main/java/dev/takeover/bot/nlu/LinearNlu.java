@@ -24,6 +24,8 @@ import dev.takeover.events.bot.MessageAnalyzed.Intent;
 public final class LinearNlu implements Nlu {
 
     private static final Pattern MARKUP = Pattern.compile("<[^<>]{1,300}>");
+    /** A message without a letter or digit (emoji, punctuation) names no topic, however its embedding falls. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
 
     private static final int ALTERNATIVES = 3;
     /** A request for a person whose topic is this unclear is just that: a request for a person. */
@@ -174,6 +176,7 @@ public final class LinearNlu implements Nlu {
         Scored best = ranked.get(0);
         boolean lexicalRule = semantic == null || !english(language);
         boolean outOfScope = settings.outOfScopeIntents().contains(best.intent())
+                || !WORD.matcher(message.text()).find()
                 || (semantic != null
                         && semantic.nearestSimilarity() < current.semantic().threshold(language)
                         && best.probability() < settings.unlikeConfidence())
