@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
@@ -75,7 +77,18 @@ public final class KafkaBroker implements AutoCloseable {
                     .filter(name -> !existing.contains(name))
                     .map(name -> new NewTopic(name, PARTITIONS, (short) 1))
                     .toList();
-            admin.createTopics(missing).all().get();
+            // On a loaded machine the admin client may time out and resend a request the broker had already carried
+            // out: a topic that exists by then is what was asked for.
+            for (KafkaFuture<Void> created :
+                    admin.createTopics(missing).values().values()) {
+                try {
+                    created.get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topics", e.getCause());
         } catch (InterruptedException e) {
