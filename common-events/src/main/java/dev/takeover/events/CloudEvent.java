@@ -31,11 +31,6 @@ public record CloudEvent(UUID id, String type, String source, Instant time, Stri
         Fields.requireText(subject, "ce_subject");
     }
 
-    /** Stamped now by the system clock: for tests and tools; the services' outbox stamps it from their injected clock. */
-    public static CloudEvent create(EventType<?> type, String source, String conversationId) {
-        return create(type, source, conversationId, Instant.now());
-    }
-
     public static CloudEvent create(EventType<?> type, String source, String conversationId, Instant time) {
         return new CloudEvent(UUID.randomUUID(), type.name(), source, time, conversationId);
     }

@@ -6,6 +6,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -121,7 +122,7 @@ class AsyncApiDocumentTest {
         return EventTypes.all().stream()
                 .map(type -> DynamicTest.dynamicTest(type.name(), () -> {
                     Map<String, String> headers = new LinkedHashMap<>();
-                    CloudEvent.create(type, "/agent-service", "conv-1001")
+                    CloudEvent.create(type, "/agent-service", "conv-1001", Instant.now())
                             .toHeaders()
                             .forEach(header ->
                                     headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8)));

@@ -103,8 +103,10 @@ class ControlStateFlowTest extends FlowTest {
     @Test
     void queueUpdatesAreThrottledButTheLatestPositionIsToldWhenTheIntervalHasPassed() {
         String handoverId = escalate();
-        CloudEvent third = CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation);
-        CloudEvent second = CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation);
+        CloudEvent third =
+                CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation, Instant.now());
+        CloudEvent second =
+                CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation, Instant.now());
         flow.send(ContractRecords.record(
                 third,
                 QueuePositionChanged.TYPE,
@@ -131,7 +133,8 @@ class ControlStateFlowTest extends FlowTest {
                         "You are number 2 in the queue. Expected wait: about 7 minutes.");
 
         // Nothing new to tell: the same position and a wait within a minute change nothing.
-        CloudEvent same = CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation);
+        CloudEvent same =
+                CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation, Instant.now());
         flow.send(ContractRecords.record(
                 same,
                 QueuePositionChanged.TYPE,
@@ -163,7 +166,8 @@ class ControlStateFlowTest extends FlowTest {
                 new ConversationResolved(flow.conversation, handoverId, "sam", "refunded", Instant.now()));
         flow.awaitNotice(NoticePurpose.RESOLVED);
 
-        CloudEvent late = CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation);
+        CloudEvent late =
+                CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation, Instant.now());
         flow.send(ContractRecords.record(
                 late,
                 QueuePositionChanged.TYPE,

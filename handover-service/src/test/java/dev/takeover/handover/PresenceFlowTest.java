@@ -84,7 +84,8 @@ class PresenceFlowTest extends FlowTest {
     void outOfHoursWithNobodyOnlineTheCustomerLearnsWhenPeopleAreBackOnceHoweverOftenAgentServiceRepeatsIt() {
         clock.travelTo(MONDAY_NIGHT);
         String handoverId = escalate();
-        CloudEvent firstReport = CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation);
+        CloudEvent firstReport =
+                CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation, Instant.now());
         QueuePositionChanged nobodyOnline =
                 new QueuePositionChanged(flow.conversation, handoverId, 1, 0, 0, Instant.now());
         flow.send(ContractRecords.record(firstReport, QueuePositionChanged.TYPE, nobodyOnline));
@@ -170,7 +171,8 @@ class PresenceFlowTest extends FlowTest {
                 .isEqualTo(TUESDAY_OPENING.plus(config.waiting().waitLimit()));
 
         // agent-service's report arrives late, and twice; the customer already knows.
-        CloudEvent late = CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation);
+        CloudEvent late =
+                CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation, Instant.now());
         QueuePositionChanged nobodyOnline =
                 new QueuePositionChanged(flow.conversation, handoverId, 1, 0, 0, Instant.now());
         flow.send(ContractRecords.record(late, QueuePositionChanged.TYPE, nobodyOnline));

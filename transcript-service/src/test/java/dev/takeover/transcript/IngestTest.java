@@ -100,7 +100,7 @@ class IngestTest extends LogTestSupport {
                 consumed(
                         "agent.events",
                         2,
-                        CloudEvent.create(ConversationAssigned.TYPE, "/agent-service", conversation)
+                        CloudEvent.create(ConversationAssigned.TYPE, "/agent-service", conversation, Instant.now())
                                 .toHeaders(),
                         json(assigned("bob", start.plusSeconds(1)))));
 

@@ -106,7 +106,7 @@ class LogPrivacyTest extends LogTestSupport {
                             conversation,
                             ("{\"conversationId\": \"" + conversation + "\", \"agentName\": \"" + secret + "\"}")
                                     .getBytes(UTF_8),
-                            CloudEvent.create(ConversationOffered.TYPE, "/agent-service", conversation)
+                            CloudEvent.create(ConversationOffered.TYPE, "/agent-service", conversation, Instant.now())
                                     .toHeaders()),
                     record(unstorable, ConversationOffered.TYPE, offered(secret, start, start.plusSeconds(30))),
                     plain(customerSays("m4", "nul\u0000 " + secret, start.plusSeconds(1))));
