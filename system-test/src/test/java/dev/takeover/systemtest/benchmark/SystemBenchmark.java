@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,11 +40,15 @@ class SystemBenchmark {
     private static final List<Integer> INSTANCES = integers("benchmark.instances", "1,2");
     private static final Duration RUNG = Duration.ofSeconds(Long.getLong("benchmark.rung-seconds", 20));
     private static final int BURST = Integer.getInteger("benchmark.burst", 1_000);
+    static final Duration IDLE = Duration.ofSeconds(20);
     private static final int BURST_AGENTS = 50;
     private static final int LADDER_AGENTS = 100;
     private static final int LADDER_CAPACITY = 50;
     private static final Duration BURST_PATIENCE =
             Duration.ofSeconds(Long.getLong("benchmark.burst-patience-seconds", 240));
+    /** This JVM: the embedded broker, and the producer and observer that drive and time the ladder. */
+    private static final String BROKER_AND_DRIVER = "broker and driver";
+
     private static final List<PlatformService> SERVICES =
             List.of(PlatformService.BOT, PlatformService.HANDOVER, PlatformService.AGENT, PlatformService.TRANSCRIPT);
 
@@ -57,7 +64,8 @@ class SystemBenchmark {
             Burst burst,
             List<Ladder.Rung> rungs,
             String stoppedBecause,
-            Map<PlatformService, ResidentMemory> memory) {}
+            Map<PlatformService, ResidentMemory> memory,
+            Map<String, Double> idleCpuPercent) {}
 
     record Burst(int takeovers, int assigned, double allAssignedSeconds, Percentiles assignment, double load) {}
 
@@ -103,8 +111,9 @@ class SystemBenchmark {
         try (Platform platform = Platform.start(settings);
                 Observer observer = new Observer(platform.kafkaBootstrapServers());
                 RawHop hop = new RawHop(platform.kafkaBootstrapServers());
-                Ladder ladder = new Ladder(platform.kafkaBootstrapServers(), observer, hop)) {
+                Ladder ladder = new Ladder(platform.kafkaBootstrapServers(), observer, hop, cpuTime(platform))) {
             warmUp(ladder);
+            Map<String, Double> idleCpu = idleCpuPercent(cpuTime(platform));
             Percentiles idleHop = Percentiles.ofNanos(hop.measure(300, Duration.ofMillis(5)));
             double hopLoad = LoadAverage.oneMinute();
             System.out.printf("%d instance(s): raw hop p50 %.2f ms at load %.1f%n", instances, idleHop.p50(), hopLoad);
@@ -148,8 +157,29 @@ class SystemBenchmark {
                                 .map(ResidentMemory::of)
                                 .reduce(new ResidentMemory(0, 0), ResidentMemory::plus));
             }
-            return new Run(instances, idleHop, hopLoad, burst, rungs, stoppedBecause, memory);
+            return new Run(instances, idleHop, hopLoad, burst, rungs, stoppedBecause, memory, idleCpu);
         }
+    }
+
+    private static CpuTime cpuTime(Platform platform) {
+        Map<String, Supplier<List<Long>>> parts = new LinkedHashMap<>();
+        for (PlatformService service : SERVICES) {
+            parts.put(service.serviceName(), () -> platform.pids(service));
+        }
+        parts.put("postgresql", () -> CpuTime.postgres(platform.postgresPort()));
+        parts.put(BROKER_AND_DRIVER, () -> List.of(ProcessHandle.current().pid()));
+        return new CpuTime(parts);
+    }
+
+    /** What the platform burns with nothing to do (polls, timers, metrics), in percent of one core. */
+    private static Map<String, Double> idleCpuPercent(CpuTime cpu) {
+        Map<String, Double> before = cpu.seconds();
+        long start = System.nanoTime();
+        LockSupport.parkNanos(IDLE.toNanos());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> percent = new LinkedHashMap<>();
+        cpu.seconds().forEach((part, used) -> percent.put(part, (used - before.get(part)) * 100 / seconds));
+        return percent;
     }
 
     /** The first messages load the models and open the connections: not what the ladder measures. */
