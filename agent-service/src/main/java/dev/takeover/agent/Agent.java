@@ -15,7 +15,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import dev.takeover.agent.RoutingPolicy.Candidate;
+import dev.takeover.agent.routing.RoutingPolicy.Candidate;
 import dev.takeover.common.http.ProblemException;
 
 /**
@@ -128,7 +128,7 @@ public class Agent extends PanacheEntityBase {
         activeConversations = Math.max(0, activeConversations - 1);
     }
 
-    Candidate asCandidate() {
+    public Candidate asCandidate() {
         return new Candidate(
                 agentId,
                 Set.copyOf(skills),

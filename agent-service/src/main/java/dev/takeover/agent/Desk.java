@@ -9,6 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import dev.takeover.agent.routing.Routing;
+import dev.takeover.agent.routing.RoutingLock;
+import dev.takeover.agent.routing.RoutingMetrics;
 import dev.takeover.common.delivery.OutboundMessages;
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.common.delivery.ProcessedEvents;
