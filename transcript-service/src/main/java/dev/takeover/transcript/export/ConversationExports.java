@@ -21,7 +21,7 @@ import dev.takeover.transcript.EntryKind;
 import dev.takeover.transcript.EntrySender;
 import dev.takeover.transcript.privacy.PiiMasker;
 import dev.takeover.transcript.read.ConversationRecord;
-import dev.takeover.transcript.read.HandoverBriefing;
+import dev.takeover.transcript.read.HandoverPackageView;
 import dev.takeover.transcript.read.Reader;
 import dev.takeover.transcript.read.StoredEntry;
 import dev.takeover.transcript.read.Transcripts;
@@ -131,7 +131,7 @@ public class ConversationExports {
             List<Attachment> attachments,
             List<Object> entities) {}
 
-    public Activity botFramework(ConversationRecord conversation, Optional<HandoverBriefing> briefing) {
+    public Activity botFramework(ConversationRecord conversation, Optional<HandoverPackageView> packageView) {
         String channel = conversation.channel() != null ? conversation.channel() : "takeover";
         ConversationAccount account = new ConversationAccount(conversation.conversationId());
         Account customer = new Account(
@@ -186,17 +186,18 @@ public class ConversationExports {
                 null,
                 null,
                 conversation.language(),
-                handoffContext(conversation, briefing),
+                handoffContext(conversation, packageView),
                 null,
                 List.of(new Attachment("application/json", "Transcript", new Transcript(activities))),
                 List.of());
     }
 
     /** The handoff's agent-hub context: why, how urgent, for which skills, and what the agent should know. */
-    private Map<String, Object> handoffContext(ConversationRecord conversation, Optional<HandoverBriefing> briefing) {
+    private Map<String, Object> handoffContext(
+            ConversationRecord conversation, Optional<HandoverPackageView> packageView) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("conversationId", conversation.conversationId());
-        briefing.ifPresent(found -> {
+        packageView.ifPresent(found -> {
             context.put("handoverId", found.handoverId());
             context.put("priority", found.priority());
             context.put("skills", found.requiredSkills());

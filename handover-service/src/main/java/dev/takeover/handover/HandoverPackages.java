@@ -17,7 +17,7 @@ import dev.takeover.events.handover.HandoverRequested.Reason;
  * intents and the sentiment trend, and one short summary in the conversation's language (the agent it is routed to
  * speaks it), so nobody has to ask or explain again.
  */
-final class TakeoverPackage {
+final class HandoverPackages {
 
     private static final int TREND_LENGTH = 10;
     private static final int ATTEMPTS = 10;
@@ -60,7 +60,7 @@ final class TakeoverPackage {
                     Map.entry("reason.CUSTOMER_ATTRIBUTE", "Kundenmerkmale erhöhen die Priorität."),
                     Map.entry("reason.KNOWN_INCIDENT", "Bekannte Störung.")));
 
-    private TakeoverPackage() {}
+    private HandoverPackages() {}
 
     /** {@code language} is one the summary is written in ({@code de} or {@code en}); any other falls back to English. */
     static HandoverPackage of(
