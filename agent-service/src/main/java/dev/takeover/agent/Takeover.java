@@ -20,7 +20,7 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dev.takeover.agent.routing.RoutingPolicy.Waiting;
-import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.domain.Refused;
 import dev.takeover.common.tracing.Tracing;
 import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.events.handover.HandoverRequested.Priority;
@@ -219,7 +219,7 @@ public class Takeover extends PanacheEntityBase {
             agent.reserveSlot(now);
             offeredAt = now;
         } else if (!isOfferedTo(agent.agentId)) {
-            throw ProblemException.conflict(
+            throw Refused.conflict(
                     "conversation " + conversationId + " is " + describeState() + ", not offered to " + agent.agentId);
         }
         state = TakeoverState.ASSIGNED;
@@ -307,7 +307,7 @@ public class Takeover extends PanacheEntityBase {
 
     private void requireState(TakeoverState expected) {
         if (state != expected) {
-            throw ProblemException.conflict("conversation " + conversationId + " is " + describeState());
+            throw Refused.conflict("conversation " + conversationId + " is " + describeState());
         }
     }
 }

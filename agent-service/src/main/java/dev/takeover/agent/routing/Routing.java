@@ -26,7 +26,7 @@ import dev.takeover.agent.routing.RoutingPolicy.Offer;
 import dev.takeover.agent.routing.RoutingPolicy.Plan;
 import dev.takeover.common.consuming.EventBatch;
 import dev.takeover.common.delivery.Outbox;
-import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.domain.Refused;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.agent.ConversationAssigned;
 import dev.takeover.events.agent.ConversationOffered;
@@ -132,7 +132,7 @@ public class Routing {
     @Transactional
     public Agent register(Agent agent) {
         if (Agent.findById(agent.agentId) != null) {
-            throw ProblemException.conflict("agent " + agent.agentId + " is already registered");
+            throw Refused.conflict("agent " + agent.agentId + " is already registered");
         }
         agent.persist();
         return agent;
@@ -195,8 +195,7 @@ public class Routing {
     }
 
     public static Agent agentOrNotFound(String agentId) {
-        return Agent.<Agent>findByIdOptional(agentId)
-                .orElseThrow(() -> ProblemException.notFound("no agent " + agentId));
+        return Agent.<Agent>findByIdOptional(agentId).orElseThrow(() -> Refused.notFound("no agent " + agentId));
     }
 
     /**
