@@ -15,6 +15,7 @@ import dev.takeover.agent.routing.RoutingMetrics;
 import dev.takeover.common.delivery.OutboundMessages;
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.common.delivery.ProcessedEvents;
+import dev.takeover.common.domain.Caller;
 import dev.takeover.common.domain.Refused;
 import dev.takeover.events.agent.ConversationHandedBack;
 import dev.takeover.events.agent.ConversationResolved;

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.takeover.common.domain.Caller;
 import dev.takeover.events.EventCodec;
 import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.transcript.EntryKind;
@@ -22,7 +23,6 @@ import dev.takeover.transcript.EntrySender;
 import dev.takeover.transcript.privacy.PiiMasker;
 import dev.takeover.transcript.read.ConversationRecord;
 import dev.takeover.transcript.read.HandoverPackageView;
-import dev.takeover.transcript.read.Reader;
 import dev.takeover.transcript.read.StoredEntry;
 import dev.takeover.transcript.read.Transcripts;
 
@@ -75,7 +75,7 @@ public class ConversationExports {
             Boolean erased,
             JsonNode data) {}
 
-    public JsonExport json(ConversationRecord conversation, Set<EntryKind> kinds, Reader exportedBy) {
+    public JsonExport json(ConversationRecord conversation, Set<EntryKind> kinds, Caller exportedBy) {
         List<Entry> entries = transcripts.entries(conversation.conversationId(), kinds).stream()
                 .map(entry -> new Entry(
                         entry.key(),
@@ -92,7 +92,7 @@ public class ConversationExports {
                 FORMAT,
                 conversation.conversationId(),
                 clock.instant(),
-                exportedBy.agentId(),
+                exportedBy.id(),
                 masker.maskedKinds(),
                 conversation.customerId() == null && conversation.customerName() == null
                         ? null
