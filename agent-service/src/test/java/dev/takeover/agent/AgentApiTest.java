@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
+import dev.takeover.agent.customer.PreviousAgent;
 import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.agent.ConversationHandedBack;

@@ -190,7 +190,7 @@ class EscalationReasonsFlowTest extends FlowTest {
     }
 
     @Test
-    void theTakeoverPackageCarriesWhatTheBotCollectedAndASummary() {
+    void theHandoverPackageCarriesWhatTheBotCollectedAndASummary() {
         flow.botCollected(Map.of("customerNumber", "K-123", "email", "erika@example.org"));
         flow.says("m1", "My invoice is wrong", flow.analysis("m1").intent("invoice_question", 0.9));
         flow.says("m2", "I want to talk to a human", flow.analysis("m2").asksForAPerson());

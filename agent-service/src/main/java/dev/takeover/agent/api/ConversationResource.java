@@ -15,10 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.takeover.agent.Caller;
 import dev.takeover.agent.ConversationView;
 import dev.takeover.agent.Desk;
 import dev.takeover.agent.Takeover;
+import dev.takeover.common.domain.Caller;
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
 import dev.takeover.events.Fields;

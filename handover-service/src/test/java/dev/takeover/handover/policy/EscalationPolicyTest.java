@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import dev.takeover.events.bot.MessageAnalyzed.Critical;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.events.handover.HandoverRequested.Reason;
-import dev.takeover.handover.policy.ConversationView.EarlierContact;
-import dev.takeover.handover.policy.ConversationView.Turn;
+import dev.takeover.handover.policy.PolicyInput.EarlierContact;
+import dev.takeover.handover.policy.PolicyInput.Turn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -286,31 +286,31 @@ class EscalationPolicyTest {
         List<EarlierContact> old = List.of(new EarlierContact("conv-0", "order_status", NOW.minusSeconds(5 * 86_400)));
         List<EarlierContact> otherTopic = List.of(new EarlierContact("conv-0", "returns", NOW.minusSeconds(3_600)));
 
-        Decision decision = POLICY.decide(new ConversationView("c", "C-1", Map.of(), List.of(latest), recent, null));
+        Decision decision = POLICY.decide(new PolicyInput("c", "C-1", Map.of(), List.of(latest), recent, null));
 
         assertThat(decision.reasons()).singleElement().satisfies(reason -> {
             assertThat(reason.code()).isEqualTo("REPEATED_CONTACT");
             assertThat(reason.evidence().counts()).containsEntry("earlierContacts", 1);
             assertThat(reason.detail()).contains("conv-0");
         });
-        assertThat(POLICY.decide(new ConversationView("c", "C-1", Map.of(), List.of(latest), old, null))
+        assertThat(POLICY.decide(new PolicyInput("c", "C-1", Map.of(), List.of(latest), old, null))
                         .escalate())
                 .isFalse();
-        assertThat(POLICY.decide(new ConversationView("c", "C-1", Map.of(), List.of(latest), otherTopic, null))
+        assertThat(POLICY.decide(new PolicyInput("c", "C-1", Map.of(), List.of(latest), otherTopic, null))
                         .escalate())
                 .isFalse();
     }
 
     @Test
     void aVipAttributeRaisesThePriorityOfAnEscalationButDoesNotEscalateByItself() {
-        ConversationView vipAsking = new ConversationView(
+        PolicyInput vipAsking = new PolicyInput(
                 "c",
                 "C-1",
                 Map.of("vip", "TRUE"),
                 List.of(turn("m1").humanRequested().build()),
                 List.of(),
                 null);
-        ConversationView vipChatting = new ConversationView(
+        PolicyInput vipChatting = new PolicyInput(
                 "c",
                 "C-1",
                 Map.of("vip", "true"),
@@ -334,13 +334,13 @@ class EscalationPolicyTest {
 
     @Test
     void aKnownIncidentRaisesThePriorityAndIsNamed() {
-        ConversationView view = new ConversationView(
+        PolicyInput view = new PolicyInput(
                 "c",
                 "C-1",
                 Map.of(),
                 List.of(turn("m1").humanRequested().build()),
                 List.of(),
-                new ConversationView.Incident("inc-1", "Login broken", Priority.HIGH));
+                new PolicyInput.Incident("inc-1", "Login broken", Priority.HIGH));
 
         Decision decision = POLICY.decide(view);
 
@@ -418,12 +418,12 @@ class EscalationPolicyTest {
                 .hasMessageContaining("period");
     }
 
-    private static ConversationView conversation(TurnBuilder... turns) {
+    private static PolicyInput conversation(TurnBuilder... turns) {
         List<Turn> built = new ArrayList<>();
         for (TurnBuilder turn : turns) {
             built.add(turn.build());
         }
-        return new ConversationView("c", "C-1", Map.of(), built, List.of(), null);
+        return new PolicyInput("c", "C-1", Map.of(), built, List.of(), null);
     }
 
     private static TurnBuilder turn(String messageId) {

@@ -12,7 +12,7 @@ import dev.takeover.events.handover.HandoverRequested.Priority;
  * What the policy sees of a conversation: who the customer is, their analysed messages in order (the last one is the
  * message being decided on), their earlier contacts on record, and the known incident it matches, if any.
  */
-public record ConversationView(
+public record PolicyInput(
         String conversationId,
         String customerId,
         Map<String, String> attributes,
@@ -20,7 +20,7 @@ public record ConversationView(
         List<EarlierContact> earlierContacts,
         Incident incident) {
 
-    public ConversationView {
+    public PolicyInput {
         attributes = Fields.mapOrEmpty(attributes);
         turns = Fields.listOrEmpty(turns);
         earlierContacts = Fields.listOrEmpty(earlierContacts);
@@ -30,8 +30,8 @@ public record ConversationView(
         return turns.get(turns.size() - 1);
     }
 
-    public ConversationView upTo(int turnCount) {
-        return new ConversationView(
+    public PolicyInput upTo(int turnCount) {
+        return new PolicyInput(
                 conversationId, customerId, attributes, turns.subList(0, turnCount), earlierContacts, incident);
     }
 

@@ -1,8 +1,10 @@
-package dev.takeover.agent;
+package dev.takeover.agent.routing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
+
+import dev.takeover.agent.queue.QueueUpdates;
 
 /** The clock of routing: offer timeouts, sticky windows and round pauses, and the coalesced queue positions. */
 @ApplicationScoped

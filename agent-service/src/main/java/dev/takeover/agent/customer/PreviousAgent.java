@@ -1,4 +1,4 @@
-package dev.takeover.agent;
+package dev.takeover.agent.customer;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -24,7 +24,7 @@ public class PreviousAgent extends PanacheEntityBase {
     @Column(name = "served_at")
     public Instant servedAt;
 
-    static void remember(String customerId, String agentId, Instant servedAt) {
+    public static void remember(String customerId, String agentId, Instant servedAt) {
         if (customerId == null) {
             return;
         }
@@ -41,7 +41,7 @@ public class PreviousAgent extends PanacheEntityBase {
         }
     }
 
-    static Optional<PreviousAgent> servedSince(String customerId, Instant since) {
+    public static Optional<PreviousAgent> servedSince(String customerId, Instant since) {
         if (customerId == null) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package dev.takeover.agent;
+package dev.takeover.agent.routing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,11 +15,18 @@ import org.jboss.logging.Logger;
 
 import io.opentelemetry.context.Scope;
 
-import dev.takeover.agent.RoutingPolicy.Offer;
-import dev.takeover.agent.RoutingPolicy.Plan;
+import dev.takeover.agent.Agent;
+import dev.takeover.agent.Presence;
+import dev.takeover.agent.Takeover;
+import dev.takeover.agent.TakeoverState;
+import dev.takeover.agent.customer.PreviousAgent;
+import dev.takeover.agent.queue.QueueSnapshot;
+import dev.takeover.agent.queue.QueueUpdates;
+import dev.takeover.agent.routing.RoutingPolicy.Offer;
+import dev.takeover.agent.routing.RoutingPolicy.Plan;
 import dev.takeover.common.consuming.EventBatch;
 import dev.takeover.common.delivery.Outbox;
-import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.domain.Refused;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.agent.ConversationAssigned;
 import dev.takeover.events.agent.ConversationOffered;
@@ -125,7 +132,7 @@ public class Routing {
     @Transactional
     public Agent register(Agent agent) {
         if (Agent.findById(agent.agentId) != null) {
-            throw ProblemException.conflict("agent " + agent.agentId + " is already registered");
+            throw Refused.conflict("agent " + agent.agentId + " is already registered");
         }
         agent.persist();
         return agent;
@@ -188,15 +195,14 @@ public class Routing {
     }
 
     public static Agent agentOrNotFound(String agentId) {
-        return Agent.<Agent>findByIdOptional(agentId)
-                .orElseThrow(() -> ProblemException.notFound("no agent " + agentId));
+        return Agent.<Agent>findByIdOptional(agentId).orElseThrow(() -> Refused.notFound("no agent " + agentId));
     }
 
     /**
      * One routing pass: offers every waiting conversation that can be served now, in serving order. Runs under the
      * routing lock, so the loads it reads are the loads it writes.
      */
-    void routeWaiting(Instant now) {
+    public void routeWaiting(Instant now) {
         route(QueueSnapshot::waiting, now);
     }
 
@@ -223,7 +229,7 @@ public class Routing {
     }
 
     /** Offers the conversation, or with auto-accept assigns it at once. */
-    void offer(Takeover takeover, Agent agent, Instant now) {
+    public void offer(Takeover takeover, Agent agent, Instant now) {
         if (config.offer().autoAccept()) {
             assign(takeover, agent, now);
             return;
@@ -242,7 +248,7 @@ public class Routing {
         }
     }
 
-    void assign(Takeover takeover, Agent agent, Instant now) {
+    public void assign(Takeover takeover, Agent agent, Instant now) {
         takeover.assignTo(agent, now);
         PreviousAgent.remember(takeover.customerId, agent.agentId, now);
         try (Scope trace = takeover.inItsTrace()) {
@@ -253,7 +259,7 @@ public class Routing {
         }
     }
 
-    void withdrawOffer(Takeover takeover, Agent agent, boolean timedOut, String reason, Instant now) {
+    public void withdrawOffer(Takeover takeover, Agent agent, boolean timedOut, String reason, Instant now) {
         takeover.withdrawOffer(agent);
         try (Scope trace = takeover.inItsTrace()) {
             outbox.publish(

@@ -1,4 +1,4 @@
-package dev.takeover.agent;
+package dev.takeover.agent.queue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,9 +13,13 @@ import jakarta.transaction.Transactional;
 
 import io.opentelemetry.context.Scope;
 
-import dev.takeover.agent.QueueEstimate.Entry;
-import dev.takeover.agent.QueueEstimate.Estimate;
-import dev.takeover.agent.RoutingPolicy.Waiting;
+import dev.takeover.agent.Agent;
+import dev.takeover.agent.Takeover;
+import dev.takeover.agent.queue.QueueEstimate.Entry;
+import dev.takeover.agent.queue.QueueEstimate.Estimate;
+import dev.takeover.agent.routing.RoutingConfig;
+import dev.takeover.agent.routing.RoutingLock;
+import dev.takeover.agent.routing.RoutingPolicy.Waiting;
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.events.agent.QueuePositionChanged;
 
@@ -59,7 +63,7 @@ public class QueueUpdates {
     }
 
     /** In the transaction that queued them: each customer hears at once where they stand. */
-    void publishFirstPositions(List<Takeover> takeovers, Instant now) {
+    public void publishFirstPositions(List<Takeover> takeovers, Instant now) {
         if (takeovers.isEmpty()) {
             return;
         }

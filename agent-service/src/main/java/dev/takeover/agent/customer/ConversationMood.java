@@ -1,4 +1,4 @@
-package dev.takeover.agent;
+package dev.takeover.agent.customer;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,8 +1,9 @@
-package dev.takeover.agent;
+package dev.takeover.agent.customer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.takeover.agent.Takeover;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.transcript.CustomerDataErased;

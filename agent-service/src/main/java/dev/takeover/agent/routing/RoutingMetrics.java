@@ -1,4 +1,4 @@
-package dev.takeover.agent;
+package dev.takeover.agent.routing;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import dev.takeover.agent.Takeover;
 import dev.takeover.common.delivery.Published;
 import dev.takeover.common.metrics.AfterCommit;
 import dev.takeover.common.metrics.Labels;
@@ -43,7 +44,7 @@ public class RoutingMetrics {
     }
 
     /** Called by the desk with the time since assignment, for the agent's first message of a takeover only. */
-    void firstResponse(Takeover takeover, Duration sinceAssignment) {
+    public void firstResponse(Takeover takeover, Duration sinceAssignment) {
         Timer timer = timer("takeover.handover.first.response", "Assignment until the agent's first message", takeover);
         afterCommit.record(() -> timer.record(sinceAssignment));
     }

@@ -1,4 +1,4 @@
-package dev.takeover.agent;
+package dev.takeover.agent.routing;
 
 import java.time.Duration;
 

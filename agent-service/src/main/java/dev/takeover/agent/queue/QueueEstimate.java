@@ -1,4 +1,4 @@
-package dev.takeover.agent;
+package dev.takeover.agent.queue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.takeover.agent.RoutingPolicy.Candidate;
+import dev.takeover.agent.Requirements;
+import dev.takeover.agent.routing.RoutingPolicy.Candidate;
 
 /**
  * Where each waiting conversation stands and how long it will probably wait. A conversation's position counts only
@@ -67,9 +68,9 @@ public final class QueueEstimate {
             agents = onlineAgents.stream()
                     .filter(candidate -> candidate.canServe(requirements))
                     .toList();
-            slots = agents.stream().mapToInt(candidate -> candidate.capacity).sum();
+            slots = agents.stream().mapToInt(Candidate::capacity).sum();
             freeSlots = agents.stream()
-                    .mapToInt(candidate -> Math.max(0, candidate.capacity - candidate.active))
+                    .mapToInt(candidate -> Math.max(0, candidate.capacity() - candidate.active()))
                     .sum();
         }
 

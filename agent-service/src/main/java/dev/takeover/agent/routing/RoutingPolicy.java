@@ -1,4 +1,4 @@
-package dev.takeover.agent;
+package dev.takeover.agent.routing;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import dev.takeover.agent.Requirements;
 
 /**
  * Decides which waiting conversations go to which online agents, now. Serving order is the queue's (priority, then
@@ -52,11 +54,19 @@ public final class RoutingPolicy {
             this.idleSince = idleSince;
         }
 
+        public int capacity() {
+            return capacity;
+        }
+
+        public int active() {
+            return active;
+        }
+
         boolean hasFreeSlot() {
             return active < capacity;
         }
 
-        boolean canServe(Requirements requirements) {
+        public boolean canServe(Requirements requirements) {
             return requirements.metBy(skills, languages, teams);
         }
     }

@@ -1,4 +1,4 @@
-package dev.takeover.agent;
+package dev.takeover.agent.queue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Set;
 import jakarta.persistence.EntityManager;
 
-import dev.takeover.agent.QueueEstimate.Entry;
-import dev.takeover.agent.RoutingPolicy.Waiting;
+import dev.takeover.agent.Requirements;
+import dev.takeover.agent.Takeover;
+import dev.takeover.agent.TakeoverState;
+import dev.takeover.agent.queue.QueueEstimate.Entry;
+import dev.takeover.agent.routing.RoutingConfig;
+import dev.takeover.agent.routing.RoutingPolicy.Waiting;
 
 /**
  * The waiting queue read as plain values in serving order: routing and the queue reports read all of it often, so
  * they skip loading a thousand managed entities just to look at them.
  */
-final class QueueSnapshot {
+public final class QueueSnapshot {
 
     private static final String WAITING = """
             select t.handoverId, t.requiredSkills, t.language, t.team, t.declinedBy, t.notBefore, t.stickyAgentId,
@@ -28,7 +32,7 @@ final class QueueSnapshot {
 
     private QueueSnapshot() {}
 
-    static List<Waiting> waiting() {
+    public static List<Waiting> waiting() {
         return entityManager()
                 .createQuery(WAITING, Object[].class)
                 .setParameter("state", TakeoverState.WAITING)

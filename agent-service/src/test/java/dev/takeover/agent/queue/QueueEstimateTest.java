@@ -1,4 +1,4 @@
-package dev.takeover.agent;
+package dev.takeover.agent.queue;
 
 import java.time.Duration;
 import java.util.List;
@@ -7,9 +7,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.takeover.agent.QueueEstimate.Entry;
-import dev.takeover.agent.QueueEstimate.Estimate;
-import dev.takeover.agent.RoutingPolicy.Candidate;
+import dev.takeover.agent.Requirements;
+import dev.takeover.agent.queue.QueueEstimate.Entry;
+import dev.takeover.agent.queue.QueueEstimate.Estimate;
+import dev.takeover.agent.routing.RoutingPolicy.Candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.takeover.agent;
+package dev.takeover.agent.routing;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,10 +6,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.takeover.agent.RoutingPolicy.Candidate;
-import dev.takeover.agent.RoutingPolicy.Offer;
-import dev.takeover.agent.RoutingPolicy.Plan;
-import dev.takeover.agent.RoutingPolicy.Waiting;
+import dev.takeover.agent.Requirements;
+import dev.takeover.agent.routing.RoutingPolicy.Candidate;
+import dev.takeover.agent.routing.RoutingPolicy.Offer;
+import dev.takeover.agent.routing.RoutingPolicy.Plan;
+import dev.takeover.agent.routing.RoutingPolicy.Waiting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -29,7 +29,7 @@ import dev.takeover.events.handover.IncidentTagChanged;
  * its time), earlier contacts, the incident, and the handover's summary, which handover-service writes in the
  * conversation's language. The base is the latest {@code handover.requested.v1}; what the log learnt since is merged in.
  */
-public record HandoverBriefing(
+public record HandoverPackageView(
         String conversationId,
         String handoverId,
         Instant requestedAt,
@@ -68,7 +68,7 @@ public record HandoverBriefing(
             String conversationId, String channel, Instant startedAt, ControlState outcome, List<String> handledBy) {}
 
     /** Empty while nobody has asked for a person in this conversation. */
-    public static Optional<HandoverBriefing> assemble(
+    public static Optional<HandoverPackageView> assemble(
             ConversationRecord conversation,
             List<StoredEntry> entries,
             List<ConversationRecord> customersConversations) {
@@ -94,7 +94,7 @@ public record HandoverBriefing(
         // The log holds every bot message with its time; the handover's own list is only the fallback.
         List<BotAttempt> attempts = gathered.botReplies.isEmpty()
                 ? base.botAttempts().stream()
-                        .map(HandoverBriefing::attemptFromHandover)
+                        .map(HandoverPackageView::attemptFromHandover)
                         .toList()
                 : List.copyOf(gathered.botReplies.values());
         Incident incident = gathered.tagSeen
@@ -129,7 +129,7 @@ public record HandoverBriefing(
                                 .toList()))
                 .toList();
         String language = request.language() != null ? request.language() : conversation.language();
-        return Optional.of(new HandoverBriefing(
+        return Optional.of(new HandoverPackageView(
                 conversation.conversationId(),
                 request.handoverId(),
                 request.requestedAt(),

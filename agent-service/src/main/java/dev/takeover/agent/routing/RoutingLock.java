@@ -1,4 +1,4 @@
-package dev.takeover.agent;
+package dev.takeover.agent.routing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,7 +16,7 @@ public class RoutingLock {
     private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(hashtext(:key))";
 
     static final String ROUTING = "agent-service.routing";
-    static final String QUEUE_UPDATES = "agent-service.queue-updates";
+    public static final String QUEUE_UPDATES = "agent-service.queue-updates";
 
     private final EntityManager entityManager;
 

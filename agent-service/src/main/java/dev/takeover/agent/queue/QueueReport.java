@@ -1,4 +1,4 @@
-package dev.takeover.agent;
+package dev.takeover.agent.queue;
 
 import java.time.Clock;
 import java.util.List;
@@ -6,7 +6,10 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.takeover.agent.QueueEstimate.Estimate;
+import dev.takeover.agent.ConversationView;
+import dev.takeover.agent.Takeover;
+import dev.takeover.agent.TakeoverState;
+import dev.takeover.agent.queue.QueueEstimate.Estimate;
 
 /** The queue as supervisors see it: waiting and offered conversations in serving order, with their estimates. */
 @ApplicationScoped

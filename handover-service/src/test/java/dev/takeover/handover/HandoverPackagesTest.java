@@ -13,7 +13,7 @@ import dev.takeover.events.handover.HandoverRequested.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The package an agent reads first: each thing the bot tried once, and one summary in the conversation's language. */
-class TakeoverPackageTest {
+class HandoverPackagesTest {
 
     private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
     private static final List<Reason> ASKED_FOR_A_PERSON = List.of(new Reason(
@@ -23,7 +23,7 @@ class TakeoverPackageTest {
 
     @Test
     void eachBotMessageIsOneAttemptWithItsPurpose() {
-        HandoverPackage built = TakeoverPackage.of(
+        HandoverPackage built = HandoverPackages.of(
                 conversation(),
                 List.of(turn("m1", "Wo ist meine Rechnung?", "invoice_question", 0.1)),
                 List.of(
@@ -40,7 +40,7 @@ class TakeoverPackageTest {
 
     @Test
     void aGermanConversationGetsOneGermanSummary() {
-        HandoverPackage built = TakeoverPackage.of(
+        HandoverPackage built = HandoverPackages.of(
                 conversation(),
                 List.of(
                         turn("m1", "Wo ist meine Rechnung?", "invoice_question", 0.1),
@@ -59,7 +59,7 @@ class TakeoverPackageTest {
 
     @Test
     void anEnglishConversationGetsOneEnglishSummaryWithThePolicysWords() {
-        HandoverPackage built = TakeoverPackage.of(
+        HandoverPackage built = HandoverPackages.of(
                 conversation(),
                 List.of(turn("m1", "I want to talk to a human", "human_request", -0.2)),
                 List.of(),
