@@ -677,9 +677,10 @@ class NluEvaluationReportTest {
                 .append(" ms**, of which embedding ")
                 .append(largeTraining.embeddingMillis())
                 .append(" ms (at most ")
+                .append(LinearNlu.MAX_EMBEDDED_PER_INTENT)
+                .append(" phrases per intent and ")
                 .append(LinearNlu.MAX_EMBEDDED_PHRASES)
-                .append(" phrases are embedded, an equal share per intent; the"
-                        + " lexical model learns from all). Load average before / after: ")
+                .append(" in all are embedded; the lexical model learns from all). Load average before / after: ")
                 .append(String.format(Locale.ROOT, "%.1f / %.1f", loadBefore, loadAfter))
                 .append(". In-scope accuracy on the bank frozen set with it: ")
                 .append(FrozenSets.pct((double) right / inScope))
