@@ -30,11 +30,8 @@ public interface BotConfig {
         @WithDefault("0.7")
         double englishEmbeddingWeight();
 
-        /**
-         * Its share for German and other languages, which the English embedding models understand less well (chosen on
-         * the bank split's dev set: {@code NluSettings#defaults}).
-         */
-        @WithDefault("0.4")
+        /** Its share for German and other languages, which the English embedding models understand less well. */
+        @WithDefault("0.2")
         double otherEmbeddingWeight();
 
         /**
@@ -63,10 +60,9 @@ public interface BotConfig {
 
         /**
          * Not in English (where the English embedding models separate less sharply): below this one-vs-rest score of
-         * the lexical model no intent claims a message, so it is out of scope. Off (0) since round 4: on the bank
-         * split's dev set it rejected German held-out phrases the models had right.
+         * the lexical model no intent claims a message, so it is out of scope.
          */
-        @WithDefault("0.0")
+        @WithDefault("0.10")
         double minimumScore();
 
         /** Not in English: below this TF-IDF similarity to the nearest training phrase a message is out of scope. */

@@ -95,16 +95,6 @@ public final class LinearNlu implements Nlu {
     }
 
     /**
-     * The same trained catalogue deciding by other thresholds and weights (for choosing them on a dev set without
-     * training again); the cost and the out-of-scope quantiles are those it was trained with.
-     */
-    LinearNlu deciding(NluSettings other) {
-        LinearNlu copy = new LinearNlu(other, languages, encoder, builtIns, calibration);
-        copy.trained = trained;
-        return copy;
-    }
-
-    /**
      * Per message: language (carried through the batch per conversation), terms, the lexical intent model and the
      * rules; then, in one batch, the embeddings of the messages the cheap models do not find clear; then the rest.
      */
