@@ -126,11 +126,11 @@ class EscalationReasonsFlowTest extends FlowTest {
     }
 
     @Test
-    void aCriticalIntentTheCatalogueIsAllButSureOfEscalatesAtOnceAsUrgent() {
+    void aCriticalIssueTheBotRecognisedEscalatesAtOnceAsUrgent() {
         flow.says(
                 "m1",
                 "All my data is gone from your server!",
-                flow.analysis("m1").intent("data_loss", 0.95));
+                flow.analysis("m1").intent("data_loss", 0.95).critical("DATA_LOSS", 0.97, "data", "gone"));
 
         HandoverRequested takeover = flow.awaitTakeover();
         assertThat(takeover.reasons()).extracting(Reason::code).containsExactly("CRITICAL_ISSUE");

@@ -153,7 +153,7 @@ public final class EscalationPolicy {
             }
             Set<String> intents = lower(rule.intents());
             Trigger when = rule.when();
-            if ((when == Trigger.CRITICAL_INTENT || when == Trigger.ANSWER_REJECTED) && intents.isEmpty()) {
+            if (when == Trigger.ANSWER_REJECTED && intents.isEmpty()) {
                 throw new IllegalArgumentException("rule '" + name + "' (" + when + ") needs 'intents'");
             }
             double threshold = rule.threshold() != null ? rule.threshold() : defaultThreshold(when);

@@ -280,6 +280,39 @@ class EscalationPolicyTest {
     }
 
     @Test
+    void aRuleWithoutIntentsTrustsOnlyTheBotsCriticalIssueModel() {
+        EscalationPolicy shipped = EscalationPolicy.of(new PolicyDefinition(
+                Priority.NORMAL,
+                Map.of(
+                        "critical-issue",
+                        new RuleDefinition(
+                                null,
+                                Trigger.CRITICAL_INTENT,
+                                "CRITICAL_ISSUE",
+                                Priority.URGENT,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)),
+                Map.of()));
+
+        Decision confidentIntent = shipped.decide(conversation(turn("m1").intent("service_outage", 0.99)));
+        Decision recognised = shipped.decide(conversation(turn("m1")
+                .intent("maintenance_window", 0.9)
+                .critical(new Critical("SERVICE_OUTAGE", 0.8, List.of("down")))));
+
+        assertThat(confidentIntent.escalate())
+                .as("a routine question the catalogue files under service_outage stays with the bot")
+                .isFalse();
+        assertThat(recognised.reasons()).extracting(Reason::code).containsExactly("CRITICAL_ISSUE");
+        assertThat(recognised.priority()).isEqualTo(Priority.URGENT);
+    }
+
+    @Test
     void comingBackOnTheSameTopicWithinThePeriodEscalates() {
         Turn latest = turn("m1").intent("order_status", 0.9).build();
         List<EarlierContact> recent = List.of(new EarlierContact("conv-0", "order_status", NOW.minusSeconds(86_400)));
@@ -390,9 +423,9 @@ class EscalationPolicyTest {
     @Test
     void anIncompleteRuleIsRefusedWithWhatIsMissing() {
         assertThatThrownBy(() -> EscalationPolicy.of(new PolicyDefinition(
-                        null, Map.of("critical", rule(Trigger.CRITICAL_INTENT, "CRITICAL_ISSUE", null)), null)))
+                        null, Map.of("rejected", rule(Trigger.ANSWER_REJECTED, "BOT_FAILURE", null)), null)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("critical")
+                .hasMessageContaining("rejected")
                 .hasMessageContaining("intents");
         assertThatThrownBy(() -> EscalationPolicy.of(
                         new PolicyDefinition(null, Map.of("x", rule(Trigger.FRUSTRATION, "lower case", null)), null)))
