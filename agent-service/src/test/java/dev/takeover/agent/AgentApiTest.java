@@ -111,7 +111,7 @@ class AgentApiTest {
                 .post("/agents")
                 .then()
                 .statusCode(400)
-                .body("detail", containsString("capacity must be at least 1"));
+                .body("detail", containsString("capacity must be greater than or equal to 1 (Min)"));
         fixture.asSupervisor()
                 .body("{not json")
                 .post("/agents")

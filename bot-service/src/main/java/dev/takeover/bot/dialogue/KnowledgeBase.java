@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The bot's answers and wording in German and English, from a data file: per intent a label (for clarifying
- * questions), the data it needs before it can answer, and the answer; and the prompts of the dialogue itself.
+ * The bot's answers in German and English, from a data file: per intent a label (for clarifying questions), the data
+ * it needs before it can answer, and the answer. The dialogue's own wording is in {@link Prompts}; a file written
+ * when it still held {@code prompts} is read, and those ignored.
  */
 public final class KnowledgeBase {
 
@@ -21,7 +23,8 @@ public final class KnowledgeBase {
         }
     }
 
-    private record Contents(Map<String, Entry> intents, Map<String, Map<String, String>> prompts) {}
+    @JsonIgnoreProperties("prompts")
+    private record Contents(Map<String, Entry> intents) {}
 
     private final Contents contents;
 
@@ -45,19 +48,6 @@ public final class KnowledgeBase {
     /** How to name an intent to a customer; an unknown intent is named by its words. */
     public String label(String intent, String language) {
         return entry(intent).map(entry -> inLanguage(entry.label(), language)).orElse(intent.replace('_', ' '));
-    }
-
-    /** A knowledge base written before a prompt existed may lack it; the dialogue then leaves that step out. */
-    public boolean hasPrompt(String name) {
-        return contents.prompts().containsKey(name);
-    }
-
-    public String prompt(String name, String language) {
-        Map<String, String> wording = contents.prompts().get(name);
-        if (wording == null) {
-            throw new IllegalStateException("the knowledge base has no prompt '" + name + "'");
-        }
-        return inLanguage(wording, language);
     }
 
     static String inLanguage(Map<String, String> wording, String language) {
