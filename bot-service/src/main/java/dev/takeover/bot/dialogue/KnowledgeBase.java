@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The bot's answers in German and English, from a data file: per intent a label (for clarifying questions), the data
  * it needs before it can answer, and the answer. The dialogue's own wording is in {@link Prompts}; a file written
- * when it still held {@code prompts} is read, and those ignored.
+ * when it still held {@code prompts} is read, and those ignored with a warning.
  */
 public final class KnowledgeBase {
 
@@ -23,8 +24,10 @@ public final class KnowledgeBase {
         }
     }
 
-    @JsonIgnoreProperties("prompts")
-    private record Contents(Map<String, Entry> intents) {}
+    /** {@code prompts} is only read to warn that it no longer counts. */
+    private record Contents(Map<String, Entry> intents, Map<String, Object> prompts) {}
+
+    private static final Logger LOG = Logger.getLogger(KnowledgeBase.class);
 
     private final Contents contents;
 
@@ -35,6 +38,11 @@ public final class KnowledgeBase {
     public static KnowledgeBase parse(String json) {
         try {
             Contents contents = new ObjectMapper().readValue(json, Contents.class);
+            if (contents.prompts() != null && !contents.prompts().isEmpty()) {
+                // An operator's own wording would otherwise vanish without a word.
+                LOG.warn("the knowledge base's prompts are no longer read: the dialogue's wording is in"
+                        + " messages/prompts_<language>.properties");
+            }
             return new KnowledgeBase(contents);
         } catch (IOException e) {
             throw new UncheckedIOException("the knowledge base is not valid", e);
