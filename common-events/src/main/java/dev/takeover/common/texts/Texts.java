@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * What people read, in their language, from per-language files a translator edits without touching code:
@@ -98,9 +99,8 @@ public final class Texts {
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 properties.load(reader);
             }
-            Map<String, String> texts = new ConcurrentHashMap<>();
-            properties.stringPropertyNames().forEach(name -> texts.put(name, properties.getProperty(name)));
-            return Optional.of(Map.copyOf(texts));
+            return Optional.of(properties.stringPropertyNames().stream()
+                    .collect(Collectors.toUnmodifiableMap(name -> name, properties::getProperty)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
