@@ -21,6 +21,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dev.takeover.agent.routing.RoutingPolicy.Waiting;
 import dev.takeover.common.domain.Refused;
+import dev.takeover.common.persistence.EnumLiterals;
 import dev.takeover.common.tracing.Tracing;
 import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.events.handover.HandoverRequested.Priority;
@@ -146,7 +147,7 @@ public class Takeover extends PanacheEntityBase {
     }
 
     public static Optional<Takeover> openFor(String conversationId) {
-        return find("conversationId = ?1 and state in ?2", conversationId, openStates())
+        return find("conversationId = ?1 and state in " + OPEN_STATES, conversationId)
                 .firstResultOptional();
     }
 
@@ -163,10 +164,7 @@ public class Takeover extends PanacheEntityBase {
 
     /** Offered to or assigned to the agent. */
     public static List<Takeover> heldBy(String agentId) {
-        return list(
-                "agentId = ?1 and state in ?2 order by requestedAt",
-                agentId,
-                List.of(TakeoverState.OFFERED, TakeoverState.ASSIGNED));
+        return list("agentId = ?1 and state in " + HELD_STATES + " order by requestedAt", agentId);
     }
 
     /** Locked and skipped by any other instance that is expiring offers at the same moment. */
@@ -179,9 +177,11 @@ public class Takeover extends PanacheEntityBase {
                 .getResultList();
     }
 
-    private static List<TakeoverState> openStates() {
-        return List.of(TakeoverState.WAITING, TakeoverState.OFFERED, TakeoverState.ASSIGNED);
-    }
+    private static final String OPEN_STATES =
+            EnumLiterals.anyOf(List.of(TakeoverState.WAITING, TakeoverState.OFFERED, TakeoverState.ASSIGNED));
+
+    private static final String HELD_STATES =
+            EnumLiterals.anyOf(List.of(TakeoverState.OFFERED, TakeoverState.ASSIGNED));
 
     public Requirements requirements() {
         return Requirements.of(requiredSkills, language, team);

@@ -23,6 +23,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import dev.takeover.common.persistence.EnumLiterals;
 import dev.takeover.events.agent.QueuePositionChanged;
 import dev.takeover.events.handover.ControlState;
 import dev.takeover.events.handover.HandoverRequested.Priority;
@@ -119,7 +120,7 @@ public class Handover extends PanacheEntityBase {
     }
 
     public static Optional<Handover> openFor(String conversationId) {
-        return find("conversationId = ?1 and state in ?2", conversationId, openStates())
+        return find("conversationId = ?1 and state in " + OPEN_STATES, conversationId)
                 .firstResultOptional();
     }
 
@@ -134,7 +135,7 @@ public class Handover extends PanacheEntityBase {
 
     /** The conversations with a timer due, oldest first, at most {@code limit}. */
     public static List<String> conversationsDue(Instant now, int limit) {
-        return Handover.<Handover>find("timers.dueAt <= ?1 and state in ?2 order by timers.dueAt", now, openStates())
+        return Handover.<Handover>find("timers.dueAt <= ?1 and state in " + OPEN_STATES + " order by timers.dueAt", now)
                 .page(0, limit)
                 .stream()
                 .map(handover -> handover.conversationId)
@@ -149,11 +150,8 @@ public class Handover extends PanacheEntityBase {
         return allowed;
     }
 
-    private static List<ControlState> openStates() {
-        return Stream.of(ControlState.values())
-                .filter(ControlState::isEscalated)
-                .toList();
-    }
+    private static final String OPEN_STATES = EnumLiterals.anyOf(
+            Stream.of(ControlState.values()).filter(ControlState::isEscalated).toList());
 
     /** The transition that opened this handover, for the record and the event. */
     public HandoverStateChanged opened() {

@@ -10,6 +10,7 @@ import dev.takeover.agent.ConversationView;
 import dev.takeover.agent.Takeover;
 import dev.takeover.agent.TakeoverState;
 import dev.takeover.agent.queue.QueueEstimate.Estimate;
+import dev.takeover.common.persistence.EnumLiterals;
 
 /** The queue as supervisors see it: waiting and offered conversations in serving order, with their estimates. */
 @ApplicationScoped
@@ -27,12 +28,14 @@ public class QueueReport {
     public record QueueItem(
             ConversationView conversation, Integer position, Long expectedWaitSeconds, Integer matchingAgentsOnline) {}
 
+    private static final String QUEUED_STATES =
+            EnumLiterals.anyOf(List.of(TakeoverState.WAITING, TakeoverState.OFFERED));
+
     @Transactional
     public List<QueueItem> now() {
         Map<String, Estimate> estimates = queueUpdates.estimates(clock.instant());
-        List<Takeover> queued = Takeover.list(
-                "state in ?1 order by priorityRank desc, requestedAt, handoverId",
-                List.of(TakeoverState.WAITING, TakeoverState.OFFERED));
+        List<Takeover> queued =
+                Takeover.list("state in " + QUEUED_STATES + " order by priorityRank desc, requestedAt, handoverId");
         return queued.stream()
                 .map(takeover -> {
                     Estimate estimate = estimates.get(takeover.handoverId);

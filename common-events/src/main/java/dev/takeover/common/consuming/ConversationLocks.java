@@ -24,6 +24,8 @@ public class ConversationLocks {
 
     private static final String LOCK = "select pg_advisory_xact_lock(?, key) from unnest(?::integer[]) as key";
 
+    private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(?, ?)";
+
     private final DataSource dataSource;
 
     ConversationLocks(DataSource dataSource) {
@@ -51,12 +53,31 @@ public class ConversationLocks {
         }
     }
 
+    /** Locks one conversation for the transaction only if nobody holds it; false means try again later. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean tryLock(String conversationId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement(TRY_LOCK)) {
+            lock.setInt(1, NAMESPACE);
+            lock.setInt(2, keyOf(conversationId));
+            try (ResultSet locked = lock.executeQuery()) {
+                return locked.next() && locked.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot lock the conversation", e);
+        }
+    }
+
     /** Distinct and ascending: the one order every batch takes its locks in. */
     static Integer[] keysOf(Collection<String> conversationIds) {
         return conversationIds.stream()
-                .map(String::hashCode)
+                .map(ConversationLocks::keyOf)
                 .distinct()
                 .sorted()
                 .toArray(Integer[]::new);
+    }
+
+    private static int keyOf(String conversationId) {
+        return conversationId.hashCode();
     }
 }

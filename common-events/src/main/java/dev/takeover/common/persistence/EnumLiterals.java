@@ -1,0 +1,24 @@
+package dev.takeover.common.persistence;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/**
+ * A fixed set of enum constants written into a query as literals, for {@code state in (...)}. Hibernate caches the
+ * SQL it translates a query to, except for a query with a list parameter, whose SQL it translates again on every call:
+ * for the lookups done for every message, that was the largest single cost of handover-service's consumers.
+ */
+public final class EnumLiterals {
+
+    private EnumLiterals() {}
+
+    /** {@code (pkg.Type.A, pkg.Type.B)}; the constants must not be empty. */
+    public static String anyOf(Collection<? extends Enum<?>> constants) {
+        if (constants.isEmpty()) {
+            throw new IllegalArgumentException("an in-list needs at least one constant");
+        }
+        return constants.stream()
+                .map(constant -> constant.getDeclaringClass().getName() + "." + constant.name())
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+}
