@@ -111,7 +111,7 @@ public class Bot {
     @Transactional
     public void onCustomerMessage(ReceivedEvent<InboundMessage> event) {
         InboundMessage message = event.payload();
-        Conversation conversation = Conversation.lock(message.conversationId());
+        Conversation conversation = Conversation.of(message.conversationId());
         boolean knownFromChannel = rememberChannelData(conversation, message);
 
         Understanding ahead = understoodAhead.get().remove(event);
@@ -155,7 +155,7 @@ public class Bot {
     @Transactional
     public void onControlStateChanged(ReceivedEvent<HandoverStateChanged> event) {
         HandoverStateChanged change = event.payload();
-        Conversation conversation = Conversation.lock(change.conversationId());
+        Conversation conversation = Conversation.of(change.conversationId());
         boolean applied = conversation.controlChanged(change.to(), change.changedAt());
         boolean personServed = change.from() == ControlState.WITH_AGENT || change.to() == ControlState.WITH_AGENT;
         if (personServed && (applied || !conversation.servedByPerson())) {
@@ -173,7 +173,7 @@ public class Bot {
     @Transactional
     public void onHandoverRequested(ReceivedEvent<HandoverRequested> event) {
         HandoverRequested requested = event.payload();
-        Conversation conversation = Conversation.lock(requested.conversationId());
+        Conversation conversation = Conversation.of(requested.conversationId());
         if (conversation.controlChanged(ControlState.REQUESTED, requested.requestedAt())
                 && conversation.channel != null) {
             dialogue.requestForHandover(conversation).ifPresent(reply -> send(conversation, reply));

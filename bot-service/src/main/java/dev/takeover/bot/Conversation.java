@@ -15,13 +15,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dev.takeover.bot.dialogue.CustomerData.Field;
 import dev.takeover.bot.nlu.TextFeatures;
+import dev.takeover.common.consuming.ConversationLocks;
 import dev.takeover.events.handover.ControlState;
 
 /**
@@ -109,18 +109,26 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "survey_handover_id")
     public String surveyHandoverId;
 
-    /** Locks the conversation's row for this transaction, creating it on first contact. */
-    public static Conversation lock(String conversationId) {
+    /**
+     * The conversation, created on first contact. The consumers call this with their batch's conversations locked
+     * ({@link ConversationLocks}), which is what keeps two instances and two topics from changing one conversation at
+     * once; a lock on the row would only repeat it, at two statements a record.
+     */
+    public static Conversation of(String conversationId) {
+        Conversation known = findById(conversationId);
+        if (known != null) {
+            return known;
+        }
         getEntityManager()
                 .createNativeQuery("insert into bot_conversation (conversation_id) values (?1) on conflict do nothing")
                 .setParameter(1, conversationId)
                 .executeUpdate();
-        return getEntityManager().find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
+        return findById(conversationId);
     }
 
     /**
      * The language each of these conversations spoke last, read without loading them: a batch reads them before it
-     * handles its messages, and the rows it then locks must come fresh from the database.
+     * handles its messages, and the rows it then loads must come fresh from the database.
      */
     public static Map<String, String> languages(List<String> conversationIds) {
         Map<String, String> languages = new HashMap<>();

@@ -2,13 +2,10 @@ package dev.takeover.handover;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -16,6 +13,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import dev.takeover.common.consuming.ConversationLocks;
 import dev.takeover.events.conversation.InboundMessage;
 
 /**
@@ -63,30 +61,23 @@ public class Conversation extends PanacheEntityBase {
     public Instant createdAt;
 
     /**
-     * Locks the conversation's row for this transaction, creating it first if this is the first record about it.
-     * Records about one conversation arrive on several topics and may reach two instances at once; they queue here.
+     * The conversation, created with its first record. The caller holds the conversation's lock for the transaction
+     * ({@link ConversationLocks}): the consumers lock their batch's conversations before they handle it, and the timer
+     * job and the incident sweeps lock the one they touch. Records about one conversation arrive on several topics and
+     * may reach two instances at once; they queue on that lock, so a lock on the row would only repeat it.
      */
-    public static Conversation lock(String conversationId, Instant now) {
+    public static Conversation of(String conversationId, Instant now) {
+        Conversation known = findById(conversationId);
+        if (known != null) {
+            return known;
+        }
         getEntityManager()
                 .createNativeQuery("insert into conversation (conversation_id, created_at) values (?1, ?2)"
                         + " on conflict do nothing")
                 .setParameter(1, conversationId)
                 .setParameter(2, now)
                 .executeUpdate();
-        return getEntityManager().find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /** Locks the conversation only if no one else holds it; empty means try again later. */
-    public static Optional<Conversation> tryLock(String conversationId) {
-        @SuppressWarnings("unchecked")
-        List<String> locked = getEntityManager()
-                .createNativeQuery("select conversation_id from conversation where conversation_id = ?1"
-                        + " for update skip locked")
-                .setParameter(1, conversationId)
-                .getResultList();
-        return locked.isEmpty()
-                ? Optional.empty()
-                : Optional.of(getEntityManager().find(Conversation.class, conversationId));
+        return findById(conversationId);
     }
 
     public void noteMessage(InboundMessage message, Instant now) {

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.takeover.common.consuming.ConversationLocks;
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.agent.RoutingEvent;
@@ -22,8 +23,9 @@ import dev.takeover.handover.waiting.FollowUpChoice;
 import dev.takeover.handover.waiting.WaitingPolicy;
 
 /**
- * The handover use cases, as the consumers and the timer job call them. Each locks the conversation first, so records
- * about it from different topics and instances never interleave, and runs inside its caller's transaction; every
+ * The handover use cases, as the consumers and the timer job call them. Each runs inside its caller's transaction and
+ * with the conversation locked ({@link ConversationLocks}: the consumers lock their batch's conversations, the timer
+ * job skips one someone else holds), so records about it from different topics and instances never interleave; every
  * change is published through the outbox with the transaction that made it. The decisions are made elsewhere: the
  * escalation in {@link Escalations}, the waiting phase in {@link WaitingPolicy}, agent-service's routing in
  * {@link RoutingTransitions}.
@@ -39,6 +41,7 @@ public class Handovers {
     private final RoutingTransitions routing;
     private final StateChanges changes;
     private final Outbox outbox;
+    private final ConversationLocks locks;
     private final Clock clock;
 
     Handovers(
@@ -48,6 +51,7 @@ public class Handovers {
             RoutingTransitions routing,
             StateChanges changes,
             Outbox outbox,
+            ConversationLocks locks,
             Clock clock) {
         this.escalations = escalations;
         this.waiting = waiting;
@@ -55,6 +59,7 @@ public class Handovers {
         this.routing = routing;
         this.changes = changes;
         this.outbox = outbox;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -62,7 +67,7 @@ public class Handovers {
     public void onCustomerMessage(ReceivedEvent<InboundMessage> event) {
         Instant now = clock.instant();
         InboundMessage message = event.payload();
-        Conversation conversation = Conversation.lock(message.conversationId(), now);
+        Conversation conversation = Conversation.of(message.conversationId(), now);
         conversation.noteMessage(message, now);
         Turn turn = Turn.of(conversation.conversationId, message.messageId(), now);
         turn.noteText(message);
@@ -86,7 +91,7 @@ public class Handovers {
     public void onMessageAnalyzed(ReceivedEvent<MessageAnalyzed> event) {
         Instant now = clock.instant();
         MessageAnalyzed analysis = event.payload();
-        Conversation conversation = Conversation.lock(analysis.conversationId(), now);
+        Conversation conversation = Conversation.of(analysis.conversationId(), now);
         conversation.noteLanguage(analysis.language());
         Turn turn = Turn.of(conversation.conversationId, analysis.messageId(), now);
         turn.noteAnalysis(analysis, Reply.lastBotPurpose(conversation.conversationId));
@@ -107,7 +112,7 @@ public class Handovers {
     @Transactional
     public void onCustomerDataCollected(ReceivedEvent<CustomerDataCollected> event) {
         CustomerDataCollected collected = event.payload();
-        Conversation conversation = Conversation.lock(collected.conversationId(), clock.instant());
+        Conversation conversation = Conversation.of(collected.conversationId(), clock.instant());
         conversation.noteCollectedData(collected.data(), collected.collectedAt());
     }
 
@@ -119,7 +124,7 @@ public class Handovers {
             return;
         }
         Instant now = clock.instant();
-        Conversation conversation = Conversation.lock(message.conversationId(), now);
+        Conversation conversation = Conversation.of(message.conversationId(), now);
         if (Reply.findById(message.messageId()) == null) {
             Reply.of(message, now).persist();
         }
@@ -132,7 +137,7 @@ public class Handovers {
     @Transactional
     public <T extends RoutingEvent> void onRoutingEvent(ReceivedEvent<T> event) {
         Instant now = clock.instant();
-        Conversation conversation = Conversation.lock(event.conversationId(), now);
+        Conversation conversation = Conversation.of(event.conversationId(), now);
         String handoverId = event.payload().handoverId();
         Handover handover = handoverId == null ? null : Handover.findById(handoverId);
         if (handover == null || !handover.isOpen() || !handover.conversationId.equals(event.conversationId())) {
@@ -144,7 +149,7 @@ public class Handovers {
 
     @Transactional
     public void onCustomerDataErased(ReceivedEvent<CustomerDataErased> event) {
-        Conversation conversation = Conversation.lock(event.conversationId(), clock.instant());
+        Conversation conversation = Conversation.of(event.conversationId(), clock.instant());
         conversation.erasePersonalData();
         Turn.update("text = null where conversationId = ?1", conversation.conversationId);
         Reply.update("text = null where conversationId = ?1", conversation.conversationId);
@@ -153,11 +158,10 @@ public class Handovers {
     /** Runs the conversation's due timers; skips it (for the next run) while someone else holds it. */
     @Transactional
     public void runDueTimers(String conversationId) {
-        Optional<Conversation> locked = Conversation.tryLock(conversationId);
-        if (locked.isEmpty()) {
+        Conversation conversation = locks.tryLock(conversationId) ? Conversation.findById(conversationId) : null;
+        if (conversation == null) {
             return;
         }
-        Conversation conversation = locked.get();
         Handover.openFor(conversationId)
                 .ifPresent(handover ->
                         changes.apply(conversation, waiting.dueTimers(handover, conversation), clock.instant()));

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import dev.takeover.common.consuming.ConversationLocks;
 import dev.takeover.common.domain.Refused;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 
@@ -20,11 +21,13 @@ import dev.takeover.events.handover.HandoverRequested.Priority;
 public class Incidents {
 
     private final Escalations escalations;
+    private final ConversationLocks locks;
     private final HandoverConfig config;
     private final Clock clock;
 
-    Incidents(Escalations escalations, HandoverConfig config, Clock clock) {
+    Incidents(Escalations escalations, ConversationLocks locks, HandoverConfig config, Clock clock) {
         this.escalations = escalations;
+        this.locks = locks;
         this.config = config;
         this.clock = clock;
     }
@@ -66,7 +69,8 @@ public class Incidents {
 
     private boolean tagIfMatching(String conversationId, String incidentId) {
         Instant now = clock.instant();
-        Conversation conversation = Conversation.lock(conversationId, now);
+        locks.lock(List.of(conversationId));
+        Conversation conversation = Conversation.of(conversationId, now);
         Incident incident = Incident.findById(incidentId);
         if (conversation.incidentId != null || incident == null || !incident.isActive()) {
             return false;
@@ -100,7 +104,8 @@ public class Incidents {
         for (String conversationId : tagged) {
             boolean lifted = QuarkusTransaction.requiringNew().call(() -> {
                 Instant now = clock.instant();
-                Conversation conversation = Conversation.lock(conversationId, now);
+                locks.lock(List.of(conversationId));
+                Conversation conversation = Conversation.of(conversationId, now);
                 if (!incidentId.equals(conversation.incidentId)) {
                     return false;
                 }

@@ -21,6 +21,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
+import dev.takeover.common.consuming.ConversationLocks;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.agent.ConversationAssigned;
 import dev.takeover.events.bot.MessageAnalyzed;
@@ -47,12 +48,14 @@ class TwoInstancesTest {
 
     AdjustableClock clock;
     Handovers handovers;
+    ConversationLocks locks;
     ConversationFlow flow;
     ExecutorService instances = Executors.newFixedThreadPool(8);
 
-    TwoInstancesTest(AdjustableClock clock, Handovers handovers) {
+    TwoInstancesTest(AdjustableClock clock, Handovers handovers, ConversationLocks locks) {
         this.clock = clock;
         this.handovers = handovers;
+        this.locks = locks;
     }
 
     @BeforeEach
@@ -124,7 +127,7 @@ class TwoInstancesTest {
         CountDownLatch release = new CountDownLatch(1);
         Future<?> holder =
                 instances.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                    Conversation.lock(flow.conversation, clock.instant());
+                    locks.lock(List.of(flow.conversation));
                     locked.countDown();
                     await().atMost(PATIENCE).until(() -> release.getCount() == 0);
                 }));

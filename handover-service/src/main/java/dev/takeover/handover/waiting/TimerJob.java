@@ -15,7 +15,7 @@ import dev.takeover.handover.Handovers;
 
 /**
  * Runs the waiting phase's timers (throttled queue updates, the wait limit, abandonment) from their persisted
- * deadlines. Each conversation is handled in its own transaction under a skip-locked row lock, so two instances
+ * deadlines. Each conversation is handled in its own transaction, skipped while someone holds its lock, so two instances
  * share the work and never fire one timer twice.
  */
 @ApplicationScoped
