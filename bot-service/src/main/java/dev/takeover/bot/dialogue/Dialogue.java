@@ -3,7 +3,6 @@ package dev.takeover.bot.dialogue;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import dev.takeover.bot.Conversation;
 import dev.takeover.bot.Conversation.Awaiting;
@@ -67,8 +66,6 @@ public final class Dialogue {
     private static final String GOODBYE = "goodbye";
 
     private static final List<Field> NEEDED_FOR_HANDOVER = List.of(Field.CUSTOMER_NUMBER, Field.EMAIL);
-    private static final Pattern FIRST = Pattern.compile("\\b(?:1|first|the first|former|erste\\w*|ersteres)\\b");
-    private static final Pattern SECOND = Pattern.compile("\\b(?:2|second|the second|latter|zweite\\w*|letzteres)\\b");
 
     private final KnowledgeBase knowledge;
     private final Prompts prompts;
@@ -288,8 +285,8 @@ public final class Dialogue {
         if (options.contains(understanding.intent().name()) && !understanding.outOfScope()) {
             return Optional.of(understanding.intent().name());
         }
-        boolean first = FIRST.matcher(folded).find();
-        boolean second = SECOND.matcher(folded).find();
+        boolean first = prompts.picksFirst(folded);
+        boolean second = prompts.picksSecond(folded);
         if (first != second) {
             return Optional.of(first ? options.get(0) : options.get(1));
         }
