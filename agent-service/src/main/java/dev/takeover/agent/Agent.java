@@ -77,7 +77,7 @@ public class Agent extends PanacheEntityBase {
     public void describe(
             String displayName, List<String> skills, List<String> languages, List<String> teams, int capacity) {
         if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1");
+            throw Refused.invalid("capacity must be at least 1");
         }
         this.displayName = displayName;
         this.skills = List.copyOf(skills);

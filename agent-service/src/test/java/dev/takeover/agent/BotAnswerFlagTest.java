@@ -122,7 +122,8 @@ class BotAnswerFlagTest {
                 .post("/conversations/" + conversation + "/bot-answer-flags")
                 .then()
                 .statusCode(400)
-                .body("detail", equalTo("messageId is required"));
+                .contentType("application/problem+json")
+                .body("detail", equalTo("the request is invalid: messageId must not be blank (HasText)"));
         fixture.as(agent)
                 .body(Map.of("messageId", "bot-1"))
                 .post("/conversations/conv-" + UUID.randomUUID() + "/bot-answer-flags")

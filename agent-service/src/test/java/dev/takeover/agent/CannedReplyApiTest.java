@@ -129,17 +129,21 @@ class CannedReplyApiTest {
                 .post("/canned-replies")
                 .then()
                 .statusCode(400)
-                .body("detail", containsString("language"));
+                .contentType("application/problem+json")
+                .body("detail", containsString("language"))
+                .body("detail", not(containsString("english please")));
         fixture.asSupervisor()
                 .body(Map.of("language", "en", "shortcut", "y" + shortcut))
                 .post("/canned-replies")
                 .then()
                 .statusCode(400)
-                .body("detail", equalTo("text is required"));
+                .contentType("application/problem+json")
+                .body("detail", equalTo("the request is invalid: text must not be blank (HasText)"));
         fixture.asSupervisor()
                 .body(Map.of("language", "en", "shortcut", "z" + shortcut, "text", "x".repeat(2001)))
                 .post("/canned-replies")
                 .then()
-                .statusCode(400);
+                .statusCode(400)
+                .body("detail", equalTo("the request is invalid: text size must be between 0 and 2000 (Size)"));
     }
 }

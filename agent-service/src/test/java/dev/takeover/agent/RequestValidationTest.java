@@ -94,6 +94,32 @@ class RequestValidationTest {
     }
 
     @Test
+    void aTransferNamesExactlyOneTargetAndAMissingBodyIsNamed() {
+        String agent = fixture.registerOnline("en");
+        String conversation = Fixture.conversation();
+        for (Map<String, String> transfer :
+                List.of(Map.of("note", "n"), Map.of("toAgentId", "someone-secret", "toTeam", "team-secret"))) {
+            fixture.as(agent)
+                    .body(transfer)
+                    .post("/conversations/" + conversation + "/transfer")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body(
+                            "detail",
+                            equalTo("the request is invalid: toAgentIdOrToTeam must name exactly one of the two"
+                                    + " (AssertTrue)"));
+        }
+        fixture.asSupervisor()
+                .contentType("application/json")
+                .post("/agents")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("the request is invalid: registration must not be null (NotNull)"));
+    }
+
+    @Test
     void theRoleIsCheckedBeforeTheBody() {
         String agent = fixture.register("en");
         fixture.as(agent)

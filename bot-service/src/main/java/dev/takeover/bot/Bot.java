@@ -117,15 +117,13 @@ public class Bot {
         Understanding ahead = understoodAhead.get().remove(event);
         Understanding understanding =
                 ahead != null ? ahead : nlu.understand(message.text(), languageHint(message, conversation));
-        conversation.language = understanding.language();
+        conversation.spoke(understanding.language());
         boolean repeated = conversation.repeats(message.text());
-        Frustration.Assessment frustration =
-                Frustration.assess(understanding, conversation.frustration, repeated, conversation.consecutiveFailures);
-        conversation.frustration = frustration.score();
+        Frustration.Assessment frustration = conversation.assessFrustration(understanding, repeated);
         Turn turn = dialogue.respond(conversation, understanding, message.text(), frustration.score());
 
         MessageAnalyzed analysis = new MessageAnalyzed(
-                conversation.conversationId,
+                conversation.conversationId(),
                 message.messageId(),
                 understanding.language(),
                 understanding.intent(),
@@ -137,7 +135,7 @@ public class Bot {
                 turn.rejectedBotAnswer(),
                 turn.clarificationFailed(),
                 frustration.signals(),
-                conversation.consecutiveFailures,
+                conversation.consecutiveFailures(),
                 understanding.critical());
         AnalysedMessage.of(
                         analysis,
@@ -163,9 +161,9 @@ public class Bot {
         }
         boolean handedBack = change.from() == ControlState.WITH_AGENT
                 && (change.to() == ControlState.HANDED_BACK || change.to() == ControlState.RESOLVED);
-        if (applied && handedBack && config.dialogue().survey() && conversation.channel != null) {
+        if (applied && handedBack && config.dialogue().survey() && conversation.reachable()) {
             send(conversation, dialogue.survey(conversation, change.handoverId()));
-        } else if (applied && conversation.waitingForPerson() && conversation.channel != null) {
+        } else if (applied && conversation.waitingForPerson() && conversation.reachable()) {
             dialogue.requestForHandover(conversation).ifPresent(reply -> send(conversation, reply));
         }
     }
@@ -174,18 +172,14 @@ public class Bot {
     public void onHandoverRequested(ReceivedEvent<HandoverRequested> event) {
         HandoverRequested requested = event.payload();
         Conversation conversation = Conversation.of(requested.conversationId());
-        if (conversation.controlChanged(ControlState.REQUESTED, requested.requestedAt())
-                && conversation.channel != null) {
+        if (conversation.controlChanged(ControlState.REQUESTED, requested.requestedAt()) && conversation.reachable()) {
             dialogue.requestForHandover(conversation).ifPresent(reply -> send(conversation, reply));
         }
     }
 
     @Transactional
     public void onCustomerDataErased(ReceivedEvent<CustomerDataErased> event) {
-        Conversation.peek(event.conversationId()).ifPresent(conversation -> {
-            Conversation.getEntityManager().lock(conversation, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            conversation.erase();
-        });
+        Conversation.peek(event.conversationId()).ifPresent(Conversation::erase);
     }
 
     /** The analysis of a text without publishing anything; with a conversation, in its context. */
@@ -193,16 +187,17 @@ public class Bot {
     public MessageAnalyzed analyse(String text, String language, String conversationId) {
         Optional<Conversation> conversation =
                 conversationId == null ? Optional.empty() : Conversation.peek(conversationId);
-        String hint =
-                language != null ? language : conversation.map(c -> c.language).orElse(null);
+        String hint = language != null
+                ? language
+                : conversation.map(Conversation::language).orElse(null);
         Understanding understanding = nlu.understand(text, hint);
         if (language != null) {
             understanding = understanding.inLanguage(language);
         }
-        double previous = conversation.map(c -> c.frustration).orElse(0.0);
-        int failures = conversation.map(c -> c.consecutiveFailures).orElse(0);
+        double previous = conversation.map(Conversation::frustration).orElse(0.0);
+        int failures = conversation.map(Conversation::consecutiveFailures).orElse(0);
         Frustration.Assessment frustration = Frustration.assess(understanding, previous, false, failures);
-        boolean answeredBefore = conversation.map(c -> c.lastBotPurpose != null).orElse(true);
+        boolean answeredBefore = conversation.map(Conversation::botHasSpoken).orElse(true);
         return new MessageAnalyzed(
                 conversationId == null ? "none" : conversationId,
                 "none",
@@ -222,10 +217,9 @@ public class Bot {
 
     /** The channel's own knowledge of the customer counts as collected, once validated. */
     private boolean rememberChannelData(Conversation conversation, InboundMessage message) {
-        conversation.channel = message.channel();
+        conversation.cameThrough(message.channel());
         boolean grew = false;
-        if (message.customerId() != null && !message.customerId().equals(conversation.customerId)) {
-            conversation.customerId = message.customerId();
+        if (conversation.identifiedAs(message.customerId())) {
             grew = true;
             grew |= customerData
                     .valid(message.customerId())
@@ -247,7 +241,7 @@ public class Bot {
 
     private static String languageHint(InboundMessage message, Conversation conversation) {
         String named = channelLanguage(message);
-        return named != null ? named : conversation.language;
+        return named != null ? named : conversation.language();
     }
 
     /** The language the channel names, if we support it. */
@@ -260,39 +254,39 @@ public class Bot {
     private void publishCollected(Conversation conversation) {
         outbox.publish(
                 CustomerDataCollected.TYPE,
-                new CustomerDataCollected(conversation.conversationId, conversation.collected(), clock.instant()));
+                new CustomerDataCollected(conversation.conversationId(), conversation.collected(), clock.instant()));
     }
 
     /** The rating is the customer's, so it happened when they sent it. */
     private void publishRating(Conversation conversation, ReceivedEvent<InboundMessage> event, SurveyAnswer answer) {
-        String handoverId = conversation.surveyHandoverId;
+        String handoverId = conversation.surveyHandoverId();
         ServedBy servedBy = handoverId == null ? ServedBy.BOT : ServedBy.AGENT;
         String messageId = event.payload().messageId();
         SatisfactionRated rated = answer.isInWords()
                 ? SatisfactionRated.inWords(
-                        conversation.conversationId,
+                        conversation.conversationId(),
                         messageId,
                         servedBy,
                         handoverId,
-                        conversation.language,
-                        conversation.channel,
+                        conversation.language(),
+                        conversation.channel(),
                         event.occurredAt())
                 : SatisfactionRated.scored(
-                        conversation.conversationId,
+                        conversation.conversationId(),
                         messageId,
                         answer.score(),
                         servedBy,
                         handoverId,
-                        conversation.language,
-                        conversation.channel,
+                        conversation.language(),
+                        conversation.channel(),
                         event.occurredAt());
         outbox.publish(SatisfactionRated.TYPE, rated);
     }
 
     private void send(Conversation conversation, Reply reply) {
         outboundMessages.send(
-                conversation.conversationId,
-                conversation.channel,
+                conversation.conversationId(),
+                conversation.channel(),
                 new Sender(Sender.Type.BOT, "bot-service", config.dialogue().name()),
                 reply.text(),
                 reply.purpose().name());

@@ -1,15 +1,11 @@
 package dev.takeover.bot;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,7 +16,8 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dev.takeover.bot.dialogue.CustomerData.Field;
-import dev.takeover.bot.nlu.TextFeatures;
+import dev.takeover.bot.dialogue.Dialogue.Purpose;
+import dev.takeover.bot.nlu.Understanding;
 import dev.takeover.common.consuming.ConversationLocks;
 import dev.takeover.events.handover.ControlState;
 
@@ -44,70 +41,68 @@ public class Conversation extends PanacheEntityBase {
         HUMAN_OFFER
     }
 
-    private static final int REMEMBERED_MESSAGES = 3;
-
     @Id
     @Column(name = "conversation_id")
-    public String conversationId;
+    private String conversationId;
 
-    public String channel;
-    public String language;
+    private String channel;
+    private String language;
 
     @Column(name = "customer_id")
-    public String customerId;
+    private String customerId;
 
     @Column(name = "customer_name")
-    public String customerName;
+    private String customerName;
 
     @Column(name = "customer_number")
-    public String customerNumber;
+    private String customerNumber;
 
-    public String email;
+    private String email;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "control_state")
-    public ControlState controlState = ControlState.BOT;
+    private ControlState controlState = ControlState.BOT;
 
     @Column(name = "control_changed_at")
-    public Instant controlChangedAt;
+    private Instant controlChangedAt;
 
     @Enumerated(EnumType.STRING)
-    public Awaiting awaiting = Awaiting.NOTHING;
+    private Awaiting awaiting = Awaiting.NOTHING;
 
     @Column(name = "awaiting_attempts")
-    public int awaitingAttempts;
+    private int awaitingAttempts;
 
     @Column(name = "clarification_options")
-    public String clarificationOptions;
+    private String clarificationOptions;
 
     @Column(name = "pending_intent")
-    public String pendingIntent;
+    private String pendingIntent;
 
     @Column(name = "consecutive_failures")
-    public int consecutiveFailures;
+    private int consecutiveFailures;
 
     @Column(name = "last_bot_purpose")
-    public String lastBotPurpose;
+    private String lastBotPurpose;
 
-    public double frustration;
+    private double frustration;
 
     /** Hashed words of the last messages, to notice a customer repeating themselves without keeping their text. */
     @Column(name = "recent_fingerprints")
-    public String recentFingerprints;
+    private String recentFingerprints;
 
     @Column(name = "survey_score")
-    public Integer surveyScore;
+    private Integer surveyScore;
 
     /** The handover in which a person last served the customer; null while only the bot has. */
     @Column(name = "last_handover_id")
-    public String lastHandoverId;
+    private String lastHandoverId;
 
     /** Whether the bot has asked for a rating in this conversation. */
-    public boolean surveyed;
+    private boolean surveyed;
 
     /** Whom the rating the bot asked for is about: the agent of this handover, or the bot when null. */
     @Column(name = "survey_handover_id")
-    public String surveyHandoverId;
+    private String surveyHandoverId;
 
     /**
      * The conversation, created on first contact. The consumers call this with their batch's conversations locked
@@ -145,6 +140,59 @@ public class Conversation extends PanacheEntityBase {
 
     public static Optional<Conversation> peek(String conversationId) {
         return Optional.ofNullable(findById(conversationId));
+    }
+
+    public String conversationId() {
+        return conversationId;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    /** The language the customer spoke last; null before their first message. */
+    public String language() {
+        return language;
+    }
+
+    public double frustration() {
+        return frustration;
+    }
+
+    public int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    /** The channel the customer last wrote on. */
+    public void cameThrough(String channel) {
+        this.channel = channel;
+    }
+
+    /** The bot can only write to a customer whose channel it knows. */
+    public boolean reachable() {
+        return channel != null;
+    }
+
+    /** The channel's own id of the customer; true when it is new. */
+    public boolean identifiedAs(String customerId) {
+        if (customerId == null || customerId.equals(this.customerId)) {
+            return false;
+        }
+        this.customerId = customerId;
+        return true;
+    }
+
+    /** The customer's message was understood in this language. */
+    public void spoke(String language) {
+        this.language = language;
+    }
+
+    /** How frustrated the customer is now, after this message, given what came before; remembered for the next. */
+    public Frustration.Assessment assessFrustration(Understanding understanding, boolean repeated) {
+        Frustration.Assessment assessment =
+                Frustration.assess(understanding, frustration, repeated, consecutiveFailures);
+        frustration = assessment.score();
+        return assessment;
     }
 
     /** A person is talking to the customer: the bot stays silent. */
@@ -185,6 +233,96 @@ public class Conversation extends PanacheEntityBase {
         await(Awaiting.SURVEY);
         surveyed = true;
         surveyHandoverId = handoverId;
+    }
+
+    public Awaiting awaiting() {
+        return awaiting;
+    }
+
+    public boolean isAwaiting(Awaiting what) {
+        return awaiting == what;
+    }
+
+    /** The bot asked for the customer number or the e-mail address and waits for it. */
+    public boolean awaitingData() {
+        return awaiting == Awaiting.CUSTOMER_NUMBER || awaiting == Awaiting.EMAIL;
+    }
+
+    /** What the bot asked for, or null when it asked for nothing the customer could tell it. */
+    public Field awaitedField() {
+        return switch (awaiting) {
+            case CUSTOMER_NUMBER -> Field.CUSTOMER_NUMBER;
+            case EMAIL -> Field.EMAIL;
+            default -> null;
+        };
+    }
+
+    /** Whether the bot may ask once more for what it awaits, having asked again at most {@code limit} times. */
+    public boolean mayAskAgain(int limit) {
+        return awaitingAttempts < limit;
+    }
+
+    public void askedAgain() {
+        awaitingAttempts++;
+    }
+
+    /** The bot asks for what it needs before it can answer {@code intent}, and answers once it has it. */
+    public void collectBeforeAnswering(Field required, String intent) {
+        awaitNothing();
+        await(required == Field.EMAIL ? Awaiting.EMAIL : Awaiting.CUSTOMER_NUMBER);
+        pendingIntent = intent;
+    }
+
+    /** The intent the bot will answer once it has what it asked for; null when it asked for nothing on the way. */
+    public String pendingIntent() {
+        return pendingIntent;
+    }
+
+    /** The bot asks which of two topics the customer meant. */
+    public void askToChoose(String first, String second) {
+        await(Awaiting.CLARIFICATION);
+        clarificationOptions = first + "," + second;
+    }
+
+    /** The bot could not help with the last message. */
+    public void botFailed() {
+        consecutiveFailures++;
+    }
+
+    /** The bot answered the last message. */
+    public void botAnswered() {
+        consecutiveFailures = 0;
+    }
+
+    public void botSaid(Purpose purpose) {
+        lastBotPurpose = purpose.name();
+    }
+
+    /** Whether the bot has written to the customer yet. */
+    public boolean botHasSpoken() {
+        return lastBotPurpose != null;
+    }
+
+    public boolean botLastSaid(Purpose purpose) {
+        return purpose.name().equals(lastBotPurpose);
+    }
+
+    public boolean surveyed() {
+        return surveyed;
+    }
+
+    /** Whom the rating the bot asked for is about: the agent of this handover, or the bot when null. */
+    public String surveyHandoverId() {
+        return surveyHandoverId;
+    }
+
+    /** The customer's score; null when they answered in words. */
+    public void rated(Integer score) {
+        surveyScore = score;
+    }
+
+    public Integer surveyScore() {
+        return surveyScore;
     }
 
     public String value(Field field) {
@@ -250,37 +388,9 @@ public class Conversation extends PanacheEntityBase {
 
     /** True when the text repeats one of the last messages; then remembers it. */
     public boolean repeats(String text) {
-        Set<Integer> words = fingerprint(text);
-        boolean repeated = false;
-        List<String> recent = recentFingerprints == null || recentFingerprints.isEmpty()
-                ? List.of()
-                : List.of(recentFingerprints.split("\\|"));
-        if (words.size() >= 2) {
-            for (String earlier : recent) {
-                Set<Integer> other = Arrays.stream(earlier.split(" "))
-                        .filter(s -> !s.isEmpty())
-                        .map(Integer::valueOf)
-                        .collect(Collectors.toSet());
-                Set<Integer> shared = new HashSet<>(words);
-                shared.retainAll(other);
-                Set<Integer> all = new HashSet<>(words);
-                all.addAll(other);
-                if (!all.isEmpty() && shared.size() >= 0.6 * all.size()) {
-                    repeated = true;
-                }
-            }
-        }
-        String mine = words.stream().map(String::valueOf).collect(Collectors.joining(" "));
-        List<String> kept = recent.subList(Math.max(0, recent.size() - (REMEMBERED_MESSAGES - 1)), recent.size());
-        recentFingerprints = kept.isEmpty() ? mine : String.join("|", kept) + "|" + mine;
-        return repeated;
-    }
-
-    private static Set<Integer> fingerprint(String text) {
-        return TextFeatures.words(text).stream()
-                .filter(word -> word.length() >= 3)
-                .map(String::hashCode)
-                .collect(Collectors.toSet());
+        RecentMessages.Heard heard = RecentMessages.hear(recentFingerprints, text);
+        recentFingerprints = heard.remembered();
+        return heard.repeated();
     }
 
     /** GDPR erasure: forget who the customer is; the analyses keep no personal data. */

@@ -118,6 +118,16 @@ public class Conversation extends PanacheEntityBase {
         windowStartSeq = Math.max(windowStartSeq, lastSeq);
     }
 
+    /** Tagged with a known incident: it is prioritised, and a waiting customer is told about it. */
+    public void taggedWith(String incident) {
+        incidentId = incident;
+    }
+
+    /** The incident it was tagged with has ended. */
+    public void untagged() {
+        incidentId = null;
+    }
+
     public boolean canNotify() {
         return channel != null;
     }

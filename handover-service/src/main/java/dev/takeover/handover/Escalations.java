@@ -118,7 +118,7 @@ public class Escalations {
     }
 
     void tag(Conversation conversation, Incident incident, Instant now) {
-        conversation.incidentId = incident.incidentId;
+        conversation.taggedWith(incident.incidentId);
         outbox.publish(
                 IncidentTagChanged.TYPE,
                 new IncidentTagChanged(
@@ -129,7 +129,7 @@ public class Escalations {
     }
 
     void untag(Conversation conversation, Incident incident, Instant now) {
-        conversation.incidentId = null;
+        conversation.untagged();
         outbox.publish(
                 IncidentTagChanged.TYPE,
                 new IncidentTagChanged(

@@ -20,6 +20,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import dev.takeover.common.domain.Refused;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.handover.policy.PolicyInput;
 
@@ -69,7 +70,7 @@ public class Incident extends PanacheEntityBase {
             String declaredBy,
             Instant now) {
         if (intents.isEmpty() && keywords.isEmpty()) {
-            throw new IllegalArgumentException("an incident needs intents or keywords to recognise its conversations");
+            throw Refused.invalid("an incident needs intents or keywords to recognise its conversations");
         }
         Incident incident = new Incident();
         incident.incidentId = "inc-" + UUID.randomUUID().toString().substring(0, 8);

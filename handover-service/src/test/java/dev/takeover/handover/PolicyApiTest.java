@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 /** The policy over HTTP: what it is, a dry run on a given conversation, and the what-if replay over stored ones. */
@@ -95,11 +96,14 @@ class PolicyApiTest extends FlowTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("at least one"));
         supervisor()
-                .body(Map.of("conversation", Map.of("messages", List.of(Map.of("messageId", "a", "confidence", 2)))))
+                .body(Map.of(
+                        "conversation", Map.of("messages", List.of(Map.of("messageId", "ref-4711", "confidence", 2)))))
                 .post("/policy/evaluate")
                 .then()
                 .statusCode(400)
-                .body("detail", containsString("confidence of a"));
+                .contentType("application/problem+json")
+                .body("detail", containsString("conversation.messages[0].confidence must be less than or equal to 1"))
+                .body("detail", not(containsString("ref-4711")));
         supervisor()
                 .body(Map.of(
                         "conversation", Map.of("messages", List.of(Map.of("messageId", "a"))),

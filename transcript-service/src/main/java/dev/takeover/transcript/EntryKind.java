@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.takeover.common.domain.Refused;
+
 /** What a transcript entry is, which is what a reader filters on. */
 public enum EntryKind {
     /** Written by or to the customer. */
@@ -40,8 +42,7 @@ public enum EntryKind {
             kinds.add(EnumSet.allOf(EntryKind.class).stream()
                     .filter(kind -> kind.filterName.equals(wanted))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "include must list some of messages, analyses, events, notes; got '" + name.trim() + "'")));
+                    .orElseThrow(() -> Refused.invalid("include must list some of messages, analyses, events, notes")));
         }
         return kinds;
     }

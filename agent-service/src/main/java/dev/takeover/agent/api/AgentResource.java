@@ -28,7 +28,6 @@ import dev.takeover.agent.Presence;
 import dev.takeover.agent.Takeover;
 import dev.takeover.agent.routing.Routing;
 import dev.takeover.common.http.HasText;
-import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
 import dev.takeover.events.Fields;
 
@@ -82,8 +81,7 @@ public class AgentResource {
     @Operation(summary = "Register an agent (supervisors)")
     @APIResponse(responseCode = "201", description = "Registered, offline")
     @APIResponse(responseCode = "409", description = "An agent with this id exists")
-    public Response register(@Valid Registration registration) {
-        requireBody(registration);
+    public Response register(@Valid @NotNull Registration registration) {
         Agent agent = routing.register(Agent.register(
                 registration.id(),
                 registration.displayName(),
@@ -124,8 +122,7 @@ public class AgentResource {
     @Operation(summary = "Change an agent's name, skills, languages, teams or capacity (supervisors)")
     @APIResponse(responseCode = "200", description = "The agent as changed")
     @APIResponse(responseCode = "404", description = "No such agent")
-    public AgentView describe(@PathParam("id") String id, @Valid Profile profile) {
-        requireBody(profile);
+    public AgentView describe(@PathParam("id") String id, @Valid @NotNull Profile profile) {
         return AgentView.of(routing.describe(
                 id, profile.displayName(), profile.skills(), profile.languages(), profile.teams(), profile.capacity()));
     }
@@ -138,8 +135,7 @@ public class AgentResource {
                     + " requeued in their old place and each customer is told.")
     @APIResponse(responseCode = "200", description = "The agent in their new presence")
     @APIResponse(responseCode = "404", description = "No such agent")
-    public AgentView changePresence(@PathParam("id") String id, @Valid PresenceChange change) {
-        requireBody(change);
+    public AgentView changePresence(@PathParam("id") String id, @Valid @NotNull PresenceChange change) {
         caller.requireSelfOrSupervisor(id);
         return AgentView.of(routing.changePresence(id, change.presence()));
     }
@@ -152,11 +148,5 @@ public class AgentResource {
         caller.requireSelfOrSupervisor(id);
         Routing.agentOrNotFound(id);
         return Takeover.heldBy(id).stream().map(ConversationView::of).toList();
-    }
-
-    static void requireBody(Object body) {
-        if (body == null) {
-            throw ProblemException.badRequest("a JSON body is required");
-        }
     }
 }

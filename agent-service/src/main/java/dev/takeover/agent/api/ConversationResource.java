@@ -3,6 +3,8 @@ package dev.takeover.agent.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import dev.takeover.agent.ConversationView;
 import dev.takeover.agent.Desk;
@@ -48,10 +52,11 @@ public class ConversationResource {
     public record Note(@HasText String text) {}
 
     public record Transfer(String toAgentId, String toTeam, String note) {
-        public Transfer {
-            if ((toAgentId == null || toAgentId.isBlank()) == (toTeam == null || toTeam.isBlank())) {
-                throw new IllegalArgumentException("exactly one of toAgentId and toTeam is required");
-            }
+        /** The one rule across fields, as Bean Validation sees it: it names the pair, never their values. */
+        @JsonIgnore
+        @AssertTrue(message = "must name exactly one of the two")
+        public boolean isToAgentIdOrToTeam() {
+            return (toAgentId == null || toAgentId.isBlank()) != (toTeam == null || toTeam.isBlank());
         }
     }
 
@@ -103,8 +108,7 @@ public class ConversationResource {
             description = "Idempotent by messageId: a retried request with the same messageId is not sent twice.")
     @APIResponse(responseCode = "202", description = "Accepted for delivery")
     @APIResponse(responseCode = "403", description = "The conversation is not assigned to me")
-    public Response reply(@PathParam("conversationId") String conversationId, @Valid Reply reply) {
-        AgentResource.requireBody(reply);
+    public Response reply(@PathParam("conversationId") String conversationId, @Valid @NotNull Reply reply) {
         String messageId = desk.reply(conversationId, caller.get(), reply.text(), reply.messageId());
         return Response.accepted(new Sent(messageId)).build();
     }
@@ -113,8 +117,7 @@ public class ConversationResource {
     @Path("/notes")
     @Operation(summary = "Add an internal note, which the customer never sees")
     @APIResponse(responseCode = "201", description = "Added")
-    public Response note(@PathParam("conversationId") String conversationId, @Valid Note note) {
-        AgentResource.requireBody(note);
+    public Response note(@PathParam("conversationId") String conversationId, @Valid @NotNull Note note) {
         InternalNoteAdded added = desk.note(conversationId, caller.get(), note.text());
         return Response.status(Response.Status.CREATED).entity(added).build();
     }
@@ -124,8 +127,8 @@ public class ConversationResource {
     @Operation(summary = "Transfer to another agent or to a team, with a note (supervisors: reassign any conversation)")
     @APIResponse(responseCode = "200", description = "Transferred")
     @APIResponse(responseCode = "409", description = "The target agent is offline or has no free capacity")
-    public ConversationView transfer(@PathParam("conversationId") String conversationId, Transfer transfer) {
-        AgentResource.requireBody(transfer);
+    public ConversationView transfer(
+            @PathParam("conversationId") String conversationId, @Valid @NotNull Transfer transfer) {
         return ConversationView.of(desk.transfer(
                 conversationId,
                 caller.get(),

@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import dev.takeover.common.domain.Refused;
+
 /**
  * A reply agents use often, in one language, found by its shortcut ({@code /hello}). {@code {customer}} and
  * {@code {agent}} in its text stand for the customer's and the agent's names.
@@ -54,21 +56,20 @@ public class CannedReply extends PanacheEntityBase {
     void change(String newLanguage, String newShortcut, String newTitle, String newText, String by, Instant now) {
         String lang = required(newLanguage, "language").toLowerCase(Locale.ROOT);
         if (!LANGUAGE.matcher(lang).matches()) {
-            throw new IllegalArgumentException("language must be a language code such as de or en, not " + lang);
+            throw Refused.invalid("language must be a language code such as de or en");
         }
         String cut = required(newShortcut, "shortcut").toLowerCase(Locale.ROOT);
         cut = cut.startsWith("/") ? cut.substring(1) : cut;
         if (!SHORTCUT.matcher(cut).matches()) {
-            throw new IllegalArgumentException(
-                    "shortcut must be 1 to 32 letters, digits, - or _, starting with a letter or digit");
+            throw Refused.invalid("shortcut must be 1 to 32 letters, digits, - or _, starting with a letter or digit");
         }
         String body = required(newText, "text");
         if (body.length() > TEXT_LENGTH) {
-            throw new IllegalArgumentException("text must be at most " + TEXT_LENGTH + " characters");
+            throw Refused.invalid("text must be at most " + TEXT_LENGTH + " characters");
         }
         String heading = newTitle == null || newTitle.isBlank() ? cut : newTitle.strip();
         if (heading.length() > TITLE_LENGTH) {
-            throw new IllegalArgumentException("title must be at most " + TITLE_LENGTH + " characters");
+            throw Refused.invalid("title must be at most " + TITLE_LENGTH + " characters");
         }
         language = lang;
         shortcut = cut;
@@ -95,7 +96,7 @@ public class CannedReply extends PanacheEntityBase {
 
     private static String required(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
+            throw Refused.invalid(field + " is required");
         }
         return value.strip();
     }

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.http.HasText;
 import dev.takeover.common.http.Roles;
 
 @Path("/canned-replies")
@@ -41,7 +44,11 @@ public class CannedReplyResource {
     }
 
     /** {@code title} defaults to the shortcut. */
-    public record Draft(String language, String shortcut, String title, String text) {}
+    public record Draft(
+            @HasText String language,
+            @HasText String shortcut,
+            @Size(max = CannedReply.TITLE_LENGTH) String title,
+            @HasText @Size(max = CannedReply.TEXT_LENGTH) String text) {}
 
     public record CannedReplyView(
             String id,
@@ -74,8 +81,7 @@ public class CannedReplyResource {
     @Operation(summary = "Add a canned reply (supervisors)")
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "409", description = "The language already has a reply with this shortcut")
-    public Response add(Draft draft) {
-        requireBody(draft);
+    public Response add(@Valid @NotNull Draft draft) {
         CannedReply reply = replies.add(draft.language(), draft.shortcut(), draft.title(), draft.text(), supervisor());
         return Response.created(URI.create("/canned-replies/" + reply.replyId))
                 .entity(CannedReplyView.of(reply))
@@ -89,8 +95,7 @@ public class CannedReplyResource {
     @APIResponse(responseCode = "200", description = "The reply as changed")
     @APIResponse(responseCode = "404", description = "No such reply")
     @APIResponse(responseCode = "409", description = "The language already has a reply with this shortcut")
-    public CannedReplyView change(@PathParam("id") String id, Draft draft) {
-        requireBody(draft);
+    public CannedReplyView change(@PathParam("id") String id, @Valid @NotNull Draft draft) {
         return CannedReplyView.of(
                 replies.change(id, draft.language(), draft.shortcut(), draft.title(), draft.text(), supervisor()));
     }
@@ -107,11 +112,5 @@ public class CannedReplyResource {
 
     private String supervisor() {
         return identity.getPrincipal().getName();
-    }
-
-    private static void requireBody(Object body) {
-        if (body == null) {
-            throw ProblemException.badRequest("a JSON body is required");
-        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.takeover.agent.feedback;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,9 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.takeover.agent.api.CurrentCaller;
-import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.http.HasText;
 import dev.takeover.common.http.Roles;
-import dev.takeover.events.Fields;
 import dev.takeover.events.agent.BotAnswerFlagged;
 
 @Path("/conversations/{conversationId}/bot-answer-flags")
@@ -37,14 +39,11 @@ public class BotAnswerFlagResource {
     }
 
     /** {@code messageId} is the bot's message; {@code flagId} makes a retry safe. */
-    public record Flag(String messageId, String expectedIntent, String comment, String flagId) {
-        public Flag {
-            Fields.requireText(messageId, "messageId");
-            if (comment != null && comment.length() > COMMENT_LENGTH) {
-                throw new IllegalArgumentException("comment must be at most " + COMMENT_LENGTH + " characters");
-            }
-        }
-    }
+    public record Flag(
+            @HasText String messageId,
+            String expectedIntent,
+            @Size(max = COMMENT_LENGTH) String comment,
+            String flagId) {}
 
     @POST
     @Operation(
@@ -52,10 +51,7 @@ public class BotAnswerFlagResource {
             description = "Published as agent.bot-answer-flagged.v1 on agent.events. Idempotent by flagId.")
     @APIResponse(responseCode = "201", description = "Flagged")
     @APIResponse(responseCode = "403", description = "Not a conversation I handle or handled")
-    public Response flag(@PathParam("conversationId") String conversationId, Flag flag) {
-        if (flag == null) {
-            throw ProblemException.badRequest("a JSON body is required");
-        }
+    public Response flag(@PathParam("conversationId") String conversationId, @Valid @NotNull Flag flag) {
         BotAnswerFlagged flagged = feedback.flag(
                 conversationId, caller.get(), flag.messageId(), flag.expectedIntent(), flag.comment(), flag.flagId());
         return Response.status(Response.Status.CREATED).entity(flagged).build();

@@ -2,6 +2,8 @@ package dev.takeover.bot.api;
 
 import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +23,7 @@ import dev.takeover.bot.nlu.LanguageDetector;
 import dev.takeover.bot.nlu.Nlu;
 import dev.takeover.bot.nlu.TrainingPhrase;
 import dev.takeover.bot.nlu.TrainingReport;
+import dev.takeover.common.http.HasText;
 import dev.takeover.common.http.Problem;
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
@@ -49,7 +52,7 @@ public class NluResource {
         this.catalogues = catalogues;
     }
 
-    public record AnalyzeRequest(String text, String language, String conversationId) {}
+    public record AnalyzeRequest(@HasText String text, String language, String conversationId) {}
 
     /** The analysis fields of {@code bot.message-analyzed.v1}. */
     public record Analysis(
@@ -86,10 +89,7 @@ public class NluResource {
     @Path("/analyze")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
-    public Analysis analyze(AnalyzeRequest request) {
-        if (request == null || request.text() == null || request.text().isBlank()) {
-            throw ProblemException.badRequest("text is required and must not be blank");
-        }
+    public Analysis analyze(@Valid @NotNull AnalyzeRequest request) {
         if (request.text().length() > MAX_TEXT) {
             throw new ProblemException(
                     Response.Status.REQUEST_ENTITY_TOO_LARGE,
@@ -97,7 +97,7 @@ public class NluResource {
         }
         String language = request.language() == null || request.language().isBlank() ? null : request.language();
         if (language != null && !LanguageDetector.SUPPORTED.contains(language)) {
-            throw ProblemException.badRequest("language '" + language + "' is not supported; use one of "
+            throw ProblemException.badRequest("language is not supported; use one of "
                     + String.join(", ", LanguageDetector.SUPPORTED) + " or leave it out to detect it");
         }
         return Analysis.of(bot.analyse(request.text(), language, request.conversationId()));

@@ -3,7 +3,6 @@ package dev.takeover.bot.dialogue;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import dev.takeover.bot.Conversation;
 import dev.takeover.bot.Conversation.Awaiting;
@@ -67,8 +66,6 @@ public final class Dialogue {
     private static final String GOODBYE = "goodbye";
 
     private static final List<Field> NEEDED_FOR_HANDOVER = List.of(Field.CUSTOMER_NUMBER, Field.EMAIL);
-    private static final Pattern FIRST = Pattern.compile("\\b(?:1|first|the first|former|erste\\w*|ersteres)\\b");
-    private static final Pattern SECOND = Pattern.compile("\\b(?:2|second|the second|latter|zweite\\w*|letzteres)\\b");
 
     private final KnowledgeBase knowledge;
     private final Prompts prompts;
@@ -88,24 +85,23 @@ public final class Dialogue {
         String folded = TextFeatures.fold(text).strip();
         boolean collectedGrew = collect(conversation, text);
         boolean humanRequested = understanding.humanRequested()
-                || (conversation.awaiting == Awaiting.HUMAN_OFFER && prompts.saysYes(folded));
-        boolean rejected = understanding.cues().contains(Cue.REJECTION) && conversation.lastBotPurpose != null;
+                || (conversation.isAwaiting(Awaiting.HUMAN_OFFER) && prompts.saysYes(folded));
+        boolean rejected = understanding.cues().contains(Cue.REJECTION) && conversation.botHasSpoken();
 
         if (conversation.personInCharge()) {
             return new Turn(Optional.empty(), collectedGrew, humanRequested, rejected, false);
         }
-        if (conversation.awaiting == Awaiting.SURVEY) {
+        if (conversation.isAwaiting(Awaiting.SURVEY)) {
             conversation.awaitNothing();
             Optional<SurveyAnswer> answer = SurveyAnswer.read(folded, understanding, settings.answerConfidence());
             if (answer.isPresent()) {
-                conversation.surveyScore = answer.get().score();
+                conversation.rated(answer.get().score());
                 Reply thanks = reply(conversation, prompts.surveyThanks(language), Purpose.SURVEY);
                 return new Turn(Optional.of(thanks), collectedGrew, false, false, false, answer);
             }
         }
 
-        boolean collectingForHandover = conversation.pendingIntent == null
-                && (conversation.awaiting == Awaiting.CUSTOMER_NUMBER || conversation.awaiting == Awaiting.EMAIL);
+        boolean collectingForHandover = conversation.pendingIntent() == null && conversation.awaitingData();
         boolean handoverLikely = conversation.waitingForPerson()
                 || collectingForHandover
                 || humanRequested
@@ -122,22 +118,21 @@ public final class Dialogue {
             }
         }
 
-        if (conversation.pendingIntent != null
-                && (conversation.awaiting == Awaiting.CUSTOMER_NUMBER || conversation.awaiting == Awaiting.EMAIL)) {
-            Field wanted = conversation.awaiting == Awaiting.CUSTOMER_NUMBER ? Field.CUSTOMER_NUMBER : Field.EMAIL;
-            String pending = conversation.pendingIntent;
+        if (conversation.pendingIntent() != null && conversation.awaitingData()) {
+            Field wanted = conversation.awaitedField();
+            String pending = conversation.pendingIntent();
             if (conversation.knows(wanted)) {
                 conversation.awaitNothing();
                 return answer(conversation, pending, language, collectedGrew);
             }
-            if (conversation.awaitingAttempts < settings.dataAttempts() && looksLikeAnAttempt(understanding)) {
-                conversation.awaitingAttempts++;
+            if (conversation.mayAskAgain(settings.dataAttempts()) && looksLikeAnAttempt(understanding)) {
+                conversation.askedAgain();
                 return turn(conversation, prompts.askAgain(wanted, language), Purpose.DATA_REQUEST, collectedGrew);
             }
             conversation.awaitNothing();
         }
 
-        if (conversation.awaiting == Awaiting.CLARIFICATION) {
+        if (conversation.isAwaiting(Awaiting.CLARIFICATION)) {
             List<String> options = conversation.clarificationOptions();
             conversation.awaitNothing();
             Optional<String> chosen = chosen(options, understanding, folded);
@@ -145,7 +140,7 @@ public final class Dialogue {
                 return answer(conversation, chosen.get(), language, collectedGrew);
             }
             if (understanding.outOfScope() || understanding.intent().confidence() < settings.answerConfidence()) {
-                conversation.consecutiveFailures++;
+                conversation.botFailed();
                 return new Turn(
                         Optional.of(reply(conversation, prompts.notUnderstood(language), Purpose.FALLBACK)),
                         collectedGrew,
@@ -155,12 +150,12 @@ public final class Dialogue {
             }
         }
 
-        if (conversation.awaiting == Awaiting.HUMAN_OFFER) {
+        if (conversation.isAwaiting(Awaiting.HUMAN_OFFER)) {
             conversation.awaitNothing();
         }
 
         if (rejected) {
-            conversation.consecutiveFailures++;
+            conversation.botFailed();
             conversation.await(Awaiting.HUMAN_OFFER);
             return new Turn(
                     Optional.of(reply(conversation, prompts.rejected(language), Purpose.OFFER)),
@@ -170,15 +165,14 @@ public final class Dialogue {
                     false);
         }
         if (understanding.outOfScope()) {
-            conversation.consecutiveFailures++;
+            conversation.botFailed();
             return turn(conversation, prompts.fallback(language), Purpose.FALLBACK, collectedGrew);
         }
         if (understanding.intent().confidence() < settings.answerConfidence()
                 && understanding.alternatives().size() >= 2) {
             Intent first = understanding.alternatives().get(0);
             Intent second = understanding.alternatives().get(1);
-            conversation.await(Awaiting.CLARIFICATION);
-            conversation.clarificationOptions = first.name() + "," + second.name();
+            conversation.askToChoose(first.name(), second.name());
             String question = prompts.clarify(
                     language, knowledge.label(first.name(), language), knowledge.label(second.name(), language));
             return turn(conversation, question, Purpose.CLARIFICATION, collectedGrew);
@@ -194,24 +188,24 @@ public final class Dialogue {
     /** After a person hands the conversation back: one question about their help, in that handover. */
     public Reply survey(Conversation conversation, String handoverId) {
         conversation.askForRating(handoverId);
-        return reply(conversation, prompts.survey(conversation.language, firstName(conversation)), Purpose.SURVEY);
+        return reply(conversation, prompts.survey(conversation.language(), firstName(conversation)), Purpose.SURVEY);
     }
 
     /** Once per conversation, and only about the bot's own help: nobody else served the customer, and it answered. */
     private boolean asksTheBotsRating(Conversation conversation, Understanding understanding) {
         return settings.surveyTheBot()
                 && GOODBYE.equals(understanding.intent().name())
-                && !conversation.surveyed
+                && !conversation.surveyed()
                 && !conversation.servedByPerson()
-                && Purpose.ANSWER.name().equals(conversation.lastBotPurpose);
+                && conversation.botLastSaid(Purpose.ANSWER);
     }
 
     /** When a handover starts that the bot did not see coming: ask for what the agent needs, if anything. */
     public Optional<Reply> requestForHandover(Conversation conversation) {
-        if (conversation.awaiting == Awaiting.CUSTOMER_NUMBER || conversation.awaiting == Awaiting.EMAIL) {
+        if (conversation.awaitingData()) {
             return Optional.empty();
         }
-        return requestForHandover(conversation, conversation.language, false);
+        return requestForHandover(conversation, conversation.language(), false);
     }
 
     private Optional<Reply> requestForHandover(Conversation conversation, String language, boolean justCollected) {
@@ -220,26 +214,23 @@ public final class Dialogue {
                 continue;
             }
             Awaiting awaiting = field == Field.CUSTOMER_NUMBER ? Awaiting.CUSTOMER_NUMBER : Awaiting.EMAIL;
-            boolean askedBefore = conversation.awaiting == awaiting;
-            if (askedBefore && conversation.awaitingAttempts >= settings.dataAttempts()) {
+            boolean askedBefore = conversation.isAwaiting(awaiting);
+            if (askedBefore && !conversation.mayAskAgain(settings.dataAttempts())) {
                 continue;
             }
             String question;
             if (askedBefore) {
-                conversation.awaitingAttempts++;
+                conversation.askedAgain();
                 question = prompts.askAgain(field, language);
             } else {
-                boolean firstRequest =
-                        conversation.awaiting != Awaiting.CUSTOMER_NUMBER && conversation.awaiting != Awaiting.EMAIL;
+                boolean firstRequest = !conversation.awaitingData();
                 conversation.awaitNothing();
                 conversation.await(awaiting);
                 question = firstRequest ? prompts.askBeforeHandover(field, language) : prompts.ask(field, language);
             }
             return Optional.of(reply(conversation, question, Purpose.DATA_REQUEST));
         }
-        boolean wasCollecting =
-                conversation.awaiting == Awaiting.CUSTOMER_NUMBER || conversation.awaiting == Awaiting.EMAIL;
-        if (justCollected && wasCollecting) {
+        if (justCollected && conversation.awaitingData()) {
             conversation.awaitNothing();
             return Optional.of(reply(
                     conversation, prompts.dataComplete(language, firstName(conversation)), Purpose.ACKNOWLEDGEMENT));
@@ -250,19 +241,17 @@ public final class Dialogue {
     private Turn answer(Conversation conversation, String intent, String language, boolean collectedGrew) {
         Optional<KnowledgeBase.Entry> entry = knowledge.entry(intent);
         if (entry.isEmpty()) {
-            conversation.consecutiveFailures++;
+            conversation.botFailed();
             String text = prompts.noAnswer(language, knowledge.label(intent, language));
             return turn(conversation, text, Purpose.FALLBACK, collectedGrew);
         }
         for (Field required : entry.get().requires()) {
             if (!conversation.knows(required)) {
-                conversation.awaitNothing();
-                conversation.await(required == Field.EMAIL ? Awaiting.EMAIL : Awaiting.CUSTOMER_NUMBER);
-                conversation.pendingIntent = intent;
+                conversation.collectBeforeAnswering(required, intent);
                 return turn(conversation, prompts.ask(required, language), Purpose.DATA_REQUEST, collectedGrew);
             }
         }
-        conversation.consecutiveFailures = 0;
+        conversation.botAnswered();
         String text = fill(KnowledgeBase.inLanguage(entry.get().answer(), language), conversation);
         return turn(conversation, text, Purpose.ANSWER, collectedGrew);
     }
@@ -273,7 +262,7 @@ public final class Dialogue {
         if (email.isPresent()) {
             grew |= conversation.learn(Field.EMAIL, email.get());
         }
-        Optional<String> number = data.customerNumber(text, conversation.awaiting == Awaiting.CUSTOMER_NUMBER);
+        Optional<String> number = data.customerNumber(text, conversation.isAwaiting(Awaiting.CUSTOMER_NUMBER));
         if (number.isPresent()) {
             grew |= conversation.learn(Field.CUSTOMER_NUMBER, number.get());
         }
@@ -296,8 +285,8 @@ public final class Dialogue {
         if (options.contains(understanding.intent().name()) && !understanding.outOfScope()) {
             return Optional.of(understanding.intent().name());
         }
-        boolean first = FIRST.matcher(folded).find();
-        boolean second = SECOND.matcher(folded).find();
+        boolean first = prompts.picksFirst(folded);
+        boolean second = prompts.picksSecond(folded);
         if (first != second) {
             return Optional.of(first ? options.get(0) : options.get(1));
         }
@@ -308,15 +297,14 @@ public final class Dialogue {
     }
 
     private static String firstName(Conversation conversation) {
-        return conversation.customerName == null
-                ? null
-                : conversation.customerName.split("\\s+")[0];
+        String name = conversation.value(Field.NAME);
+        return name == null ? null : name.split("\\s+")[0];
     }
 
     private static String fill(String template, Conversation conversation) {
         String name = firstName(conversation) == null ? "" : ", " + firstName(conversation);
-        return template.replace("{name}", name)
-                .replace("{customerNumber}", conversation.customerNumber == null ? "" : conversation.customerNumber);
+        String number = conversation.value(Field.CUSTOMER_NUMBER);
+        return template.replace("{name}", name).replace("{customerNumber}", number == null ? "" : number);
     }
 
     private static Turn turn(Conversation conversation, String text, Purpose purpose, boolean collectedGrew) {
@@ -324,7 +312,7 @@ public final class Dialogue {
     }
 
     private static Reply reply(Conversation conversation, String text, Purpose purpose) {
-        conversation.lastBotPurpose = purpose.name();
+        conversation.botSaid(purpose);
         return new Reply(text, purpose);
     }
 }

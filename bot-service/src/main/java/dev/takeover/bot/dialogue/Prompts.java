@@ -3,6 +3,7 @@ package dev.takeover.bot.dialogue;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.takeover.common.texts.Texts;
 
@@ -20,15 +21,29 @@ public final class Prompts {
     private static final List<String> WRITTEN = List.of("en", "de");
 
     private final Pattern yes;
+    private final Pattern first;
+    private final Pattern second;
 
     public Prompts() {
         String words = WRITTEN.stream().map(language -> in(language).get("yes")).collect(Collectors.joining("|"));
         this.yes = Pattern.compile("^\\W*(?:" + words + ")\\W*$");
+        this.first = anyWord("first");
+        this.second = anyWord("second");
     }
 
     /** Whether the whole reply (folded, as {@code TextFeatures.fold} gives it) says yes. */
     public boolean saysYes(String folded) {
         return yes.matcher(folded).matches();
+    }
+
+    /** Whether the folded reply to the clarifying question has a word that picks its first topic. */
+    public boolean picksFirst(String folded) {
+        return first.matcher(folded).find();
+    }
+
+    /** Whether the folded reply to the clarifying question has a word that picks its second topic. */
+    public boolean picksSecond(String folded) {
+        return second.matcher(folded).find();
     }
 
     public String clarify(String language, String first, String second) {
@@ -82,6 +97,19 @@ public final class Prompts {
 
     private String named(String key, String language, String name) {
         return in(language).fill(key, "name", name == null ? "" : ", " + name);
+    }
+
+    /** The key's words of every written language, as whole words; a trailing {@code *} stands for any ending. */
+    private static Pattern anyWord(String key) {
+        String words = WRITTEN.stream()
+                .flatMap(language -> Stream.of(in(language).get(key).split("\\|")))
+                .map(String::strip)
+                .filter(word -> !word.isEmpty())
+                .map(word -> word.endsWith("*")
+                        ? Pattern.quote(word.substring(0, word.length() - 1)) + "\\w*"
+                        : Pattern.quote(word))
+                .collect(Collectors.joining("|"));
+        return Pattern.compile("\\b(?:" + words + ")\\b");
     }
 
     private static Texts in(String language) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.takeover.bot.Conversation;
 import dev.takeover.bot.Conversation.Awaiting;
+import dev.takeover.bot.dialogue.CustomerData.Field;
 import dev.takeover.bot.dialogue.Dialogue.Purpose;
 import dev.takeover.bot.dialogue.Dialogue.Turn;
 import dev.takeover.bot.nlu.MessageCues.Cue;
@@ -30,8 +31,7 @@ class DialogueTest {
     @BeforeEach
     void newConversation() {
         conversation = new Conversation();
-        conversation.conversationId = "c-1";
-        conversation.channel = "web";
+        conversation.cameThrough("web");
     }
 
     @Test
@@ -49,12 +49,12 @@ class DialogueTest {
     @Test
     void countsAFailedClarificationOnlyAfterTheQuestion() {
         dialogue.respond(conversation, unsure("return_refund", "shipping_info"), "hmm", 0);
-        assertThat(conversation.consecutiveFailures).isZero();
+        assertThat(conversation.consecutiveFailures()).isZero();
 
         Turn failed = dialogue.respond(conversation, outOfScope("en"), "what's the weather", 0);
 
         assertThat(failed.clarificationFailed()).isTrue();
-        assertThat(conversation.consecutiveFailures).isEqualTo(1);
+        assertThat(conversation.consecutiveFailures()).isEqualTo(1);
     }
 
     @Test
@@ -77,13 +77,13 @@ class DialogueTest {
 
         assertThat(turn.reply().orElseThrow().purpose()).isEqualTo(Purpose.DATA_REQUEST);
         assertThat(turn.reply().orElseThrow().text()).contains("Kundennummer");
-        assertThat(conversation.awaiting).isEqualTo(Awaiting.CUSTOMER_NUMBER);
+        assertThat(conversation.awaiting()).isEqualTo(Awaiting.CUSTOMER_NUMBER);
     }
 
     @Test
     void whileWaitingForAPersonItCollectsButNeverAnswers() {
-        conversation.customerNumber = "K-12345";
-        conversation.email = "a@example.org";
+        conversation.learn(Field.CUSTOMER_NUMBER, "K-12345");
+        conversation.learn(Field.EMAIL, "a@example.org");
         conversation.controlChanged(ControlState.QUEUED, java.time.Instant.now());
 
         Turn turn = dialogue.respond(conversation, confident("shipping_info", "en"), "how much is shipping", 0);
@@ -93,8 +93,8 @@ class DialogueTest {
 
     @Test
     void neverAsksForWhatItAlreadyKnows() {
-        conversation.customerNumber = "K-12345";
-        conversation.customerName = "Erika Muster";
+        conversation.learn(Field.CUSTOMER_NUMBER, "K-12345");
+        conversation.learn(Field.NAME, "Erika Muster");
 
         Turn turn = dialogue.respond(conversation, confident("order_status", "de"), "Wo ist meine Bestellung", 0);
 
@@ -104,17 +104,17 @@ class DialogueTest {
 
     @Test
     void afterAHandBackItAsksAboutTheAgentAndReadsTheScore() {
-        conversation.language = "de";
+        conversation.spoke("de");
         Dialogue.Reply survey = dialogue.survey(conversation, "h-7");
         assertThat(survey.purpose()).isEqualTo(Purpose.SURVEY);
-        assertThat(conversation.surveyHandoverId).isEqualTo("h-7");
+        assertThat(conversation.surveyHandoverId()).isEqualTo("h-7");
 
         Turn rated = dialogue.respond(conversation, confident("affirm", "de"), "4 von 5", 0);
 
         assertThat(rated.surveyAnswer()).contains(SurveyAnswer.scored(4));
         assertThat(rated.reply().orElseThrow().purpose()).isEqualTo(Purpose.SURVEY);
-        assertThat(conversation.surveyScore).isEqualTo(4);
-        assertThat(conversation.awaiting).isEqualTo(Awaiting.NOTHING);
+        assertThat(conversation.surveyScore()).isEqualTo(4);
+        assertThat(conversation.awaiting()).isEqualTo(Awaiting.NOTHING);
     }
 
     @Test
@@ -134,11 +134,11 @@ class DialogueTest {
         Turn goodbye = dialogue.respond(conversation, confident("goodbye", "en"), "bye", 0);
         assertThat(goodbye.reply().orElseThrow().purpose()).isEqualTo(Purpose.SURVEY);
         assertThat(goodbye.reply().orElseThrow().text()).contains("my help");
-        assertThat(conversation.surveyHandoverId).isNull();
+        assertThat(conversation.surveyHandoverId()).isNull();
 
         Turn words = dialogue.respond(conversation, confident("thanks", "en"), "thanks, great", 0);
         assertThat(words.surveyAnswer()).contains(SurveyAnswer.inWords());
-        assertThat(conversation.surveyScore).isNull();
+        assertThat(conversation.surveyScore()).isNull();
 
         dialogue.respond(conversation, confident("shipping_info", "en"), "how much is shipping", 0);
         Turn again = dialogue.respond(conversation, confident("goodbye", "en"), "bye", 0);

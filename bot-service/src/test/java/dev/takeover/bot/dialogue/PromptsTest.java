@@ -46,6 +46,20 @@ class PromptsTest {
     }
 
     @Test
+    void hearsWhichOfTwoTopicsIsPickedInEitherLanguageAsWholeWords() {
+        assertThat(prompts.picksFirst("die erste bitte")).isTrue();
+        assertThat(prompts.picksFirst("ersteres")).isTrue();
+        assertThat(prompts.picksFirst("the first one")).isTrue();
+        assertThat(prompts.picksFirst("1")).isTrue();
+        assertThat(prompts.picksSecond("das zweite")).isTrue();
+        assertThat(prompts.picksSecond("letzteres")).isTrue();
+        assertThat(prompts.picksSecond("the latter")).isTrue();
+        assertThat(prompts.picksFirst("firstly, the second")).isFalse();
+        assertThat(prompts.picksSecond("the first")).isFalse();
+        assertThat(prompts.picksFirst("order 123")).isFalse();
+    }
+
+    @Test
     void aKnowledgeBaseThatStillHoldsPromptsIsRead() {
         KnowledgeBase old = KnowledgeBase.parse("""
                 {"intents": {"order_status": {"label": {"en": "order status"}, "answer": {"en": "See orders."}}},

@@ -59,11 +59,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidArgument(IllegalArgumentException e) {
-        return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
-    }
-
-    @ServerExceptionMapper
     public Response invalidValue(ValueInstantiationException e) {
         Throwable reason = e.getCause() != null ? e.getCause() : e;
         return Problem.response(Response.Status.BAD_REQUEST, reason.getMessage());

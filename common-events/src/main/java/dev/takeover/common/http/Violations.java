@@ -38,7 +38,7 @@ final class Violations {
         return field(violation.getPropertyPath()) + " " + violation.getMessage() + " (" + constraint + ")";
     }
 
-    /** The field's path inside the body ({@code teams[1]}), or the parameter's name for a path or query parameter. */
+    /** The field's path inside the body ({@code teams[1]}, {@code messages[0].confidence}), or the parameter's name for a path or query parameter. */
     static String field(Path path) {
         StringBuilder field = new StringBuilder();
         String parameter = null;
@@ -46,14 +46,15 @@ final class Violations {
             switch (node.getKind()) {
                 case PARAMETER -> parameter = node.getName();
                 case PROPERTY, CONTAINER_ELEMENT, BEAN -> {
+                    // A node's index is its place in the container named before it: messages[0].confidence.
+                    if (node.getIndex() != null) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
                     if (node.getName() != null && !node.getName().startsWith("<")) {
                         if (!field.isEmpty()) {
                             field.append('.');
                         }
                         field.append(node.getName());
-                    }
-                    if (node.getIndex() != null) {
-                        field.append('[').append(node.getIndex()).append(']');
                     }
                 }
                 default -> {}

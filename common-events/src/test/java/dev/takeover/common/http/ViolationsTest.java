@@ -48,6 +48,17 @@ class ViolationsTest {
     }
 
     @Test
+    void namesTheFieldOfAnElementOfACascadedList() {
+        assertThat(Violations.field(path(
+                        node(ElementKind.METHOD, "evaluate", null),
+                        node(ElementKind.PARAMETER, "request", null),
+                        node(ElementKind.PROPERTY, "conversation", null),
+                        node(ElementKind.PROPERTY, "messages", null),
+                        node(ElementKind.PROPERTY, "confidence", 0))))
+                .isEqualTo("conversation.messages[0].confidence");
+    }
+
+    @Test
     void listsEachBrokenFieldOnceInAStableOrder() {
         Path.Node[] text = {node(ElementKind.PARAMETER, "note", null), node(ElementKind.PROPERTY, "text", null)};
         Path.Node[] id = {node(ElementKind.PARAMETER, "note", null), node(ElementKind.PROPERTY, "id", null)};

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
+import dev.takeover.common.http.HasText;
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
 import dev.takeover.events.Fields;
@@ -44,13 +47,12 @@ public class IncidentResource {
 
     /** {@code customerNotice} maps a language to what customers are told; our general notice where absent. */
     public record Declaration(
-            String description,
+            @HasText String description,
             List<String> intents,
             List<String> keywords,
             Priority priority,
             Map<String, String> customerNotice) {
         public Declaration {
-            Fields.requireText(description, "description");
             intents = Fields.listOrEmpty(intents);
             keywords = Fields.listOrEmpty(keywords);
             customerNotice = Fields.mapOrEmpty(customerNotice);
@@ -89,10 +91,7 @@ public class IncidentResource {
     @Operation(summary = "Declares a known incident: matching conversations are tagged, prioritised and told about it")
     @APIResponse(responseCode = "201", description = "Declared, with the conversations it tagged")
     @POST
-    public Response declare(Declaration declaration) {
-        if (declaration == null) {
-            throw ProblemException.badRequest("a body with the incident is required");
-        }
+    public Response declare(@Valid @NotNull Declaration declaration) {
         Incidents.Declared declared = incidents.declare(
                 declaration.description(),
                 declaration.intents(),

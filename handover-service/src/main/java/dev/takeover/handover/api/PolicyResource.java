@@ -6,6 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.takeover.common.http.HasText;
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
-import dev.takeover.events.Fields;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.events.handover.HandoverRequested.Reason;
 import dev.takeover.handover.policy.CurrentPolicy;
@@ -56,12 +63,12 @@ public class PolicyResource {
 
     /** One customer message as the bot analysed it; absent flags are false, absent scores neutral. */
     public record DryRunMessage(
-            String messageId,
+            @HasText String messageId,
             Instant at,
             String intent,
-            Double confidence,
-            Double sentiment,
-            Double frustration,
+            @DecimalMin("0") @DecimalMax("1") Double confidence,
+            @DecimalMin("-1") @DecimalMax("1") Double sentiment,
+            @DecimalMin("0") @DecimalMax("1") Double frustration,
             Boolean humanRequested,
             Boolean outOfScope,
             Boolean failedClarification,
@@ -69,20 +76,13 @@ public class PolicyResource {
             String afterBot) {
 
         PolicyInput.Turn turn(Instant fallback) {
-            Fields.requireText(messageId, "messageId");
-            double confidenceValue =
-                    Fields.requireBetween(confidence == null ? 1 : confidence, 0, 1, "confidence of " + messageId);
-            double sentimentValue =
-                    Fields.requireBetween(sentiment == null ? 0 : sentiment, -1, 1, "sentiment of " + messageId);
-            double frustrationValue =
-                    Fields.requireBetween(frustration == null ? 0 : frustration, 0, 1, "frustration of " + messageId);
             return new PolicyInput.Turn(
                     messageId,
                     at == null ? fallback : at,
                     intent == null ? "unknown" : intent,
-                    confidenceValue,
-                    sentimentValue,
-                    frustrationValue,
+                    confidence == null ? 1 : confidence,
+                    sentiment == null ? 0 : sentiment,
+                    frustration == null ? 0 : frustration,
                     Boolean.TRUE.equals(humanRequested),
                     Boolean.TRUE.equals(outOfScope),
                     Boolean.TRUE.equals(failedClarification),
@@ -95,12 +95,15 @@ public class PolicyResource {
             String conversationId,
             String customerId,
             Map<String, String> attributes,
-            List<DryRunMessage> messages,
+
+            @NotEmpty(message = "must hold at least one analysed message")
+            List<@NotNull @Valid DryRunMessage> messages,
+
             List<PolicyInput.EarlierContact> earlierContacts,
             PolicyInput.Incident incident) {}
 
     /** The conversation to decide on; {@code policy}, if given, overrides the current policy for this request. */
-    public record EvaluationRequest(DryRunConversation conversation, JsonNode policy) {}
+    public record EvaluationRequest(@NotNull @Valid DryRunConversation conversation, JsonNode policy) {}
 
     public record Evaluation(
             String decidedOn,
@@ -115,22 +118,11 @@ public class PolicyResource {
     @Operation(summary = "Evaluates the policy on a described conversation, changing nothing")
     @POST
     @Path("/evaluate")
-    public Evaluation evaluate(EvaluationRequest request) {
-        if (request == null || request.conversation() == null) {
-            throw ProblemException.badRequest("a body with the conversation is required");
-        }
+    public Evaluation evaluate(@Valid @NotNull EvaluationRequest request) {
         DryRunConversation conversation = request.conversation();
-        if (conversation.messages() == null || conversation.messages().isEmpty()) {
-            throw ProblemException.badRequest("conversation.messages must hold at least one analysed message");
-        }
         Instant now = clock.instant();
         List<PolicyInput.Turn> turns = conversation.messages().stream()
-                .map(message -> {
-                    if (message == null) {
-                        throw new IllegalArgumentException("conversation.messages must not contain null");
-                    }
-                    return message.turn(now);
-                })
+                .map(message -> message.turn(now))
                 .toList();
         PolicyInput view = new PolicyInput(
                 conversation.conversationId() == null ? "dry-run" : conversation.conversationId(),
@@ -151,12 +143,16 @@ public class PolicyResource {
     }
 
     /** Stored conversations from {@code since} (default: 7 days ago) until {@code until} (default: now). */
-    public record ReplayRequest(JsonNode policy, Instant since, Instant until, Integer limit) {}
+    public record ReplayRequest(
+            JsonNode policy,
+            Instant since,
+            Instant until,
+            @Min(1) @Max(MAX_REPLAY) Integer limit) {}
 
     @Operation(summary = "Replays a policy over recent conversations and reports what would have escalated")
     @POST
     @Path("/replay")
-    public PolicyReplay.Report replay(ReplayRequest request) {
+    public PolicyReplay.Report replay(@Valid ReplayRequest request) {
         ReplayRequest what = request == null ? new ReplayRequest(null, null, null, null) : request;
         Instant until = what.until() == null ? clock.instant() : what.until();
         Instant since = what.since() == null ? until.minus(Duration.ofDays(7)) : what.since();
@@ -164,9 +160,6 @@ public class PolicyResource {
             throw ProblemException.badRequest("since must be before until");
         }
         int limit = what.limit() == null ? 500 : what.limit();
-        if (limit < 1 || limit > MAX_REPLAY) {
-            throw ProblemException.badRequest("limit must be between 1 and " + MAX_REPLAY);
-        }
         EscalationPolicy candidate = policy.withOverrides(what.policy());
         return replay.replay(policy.get(), candidate, since, until, limit);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.takeover.common.domain.Refused;
 import dev.takeover.events.EventCodec;
 
 /**
@@ -36,7 +37,7 @@ public class CurrentPolicy {
             return policy;
         }
         if (!overrides.isObject()) {
-            throw new IllegalArgumentException("policy overrides must be a JSON object");
+            throw Refused.invalid("policy overrides must be a JSON object");
         }
         ObjectNode merged = EventCodec.mapper().valueToTree(policy.definition());
         merge(merged, (ObjectNode) overrides);
@@ -46,10 +47,8 @@ public class CurrentPolicy {
                     .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(merged));
         } catch (IOException e) {
-            throw new IllegalArgumentException(
-                    "invalid policy: "
-                            + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()),
-                    e);
+            throw Refused.invalid("invalid policy: "
+                    + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()));
         }
     }
 

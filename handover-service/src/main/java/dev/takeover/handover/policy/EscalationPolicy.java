@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.takeover.common.domain.Refused;
 import dev.takeover.events.handover.HandoverRequested.Evidence;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.events.handover.HandoverRequested.Reason;
@@ -41,7 +42,7 @@ public final class EscalationPolicy {
         List<Rule> rules = new ArrayList<>();
         new TreeMap<>(definition.rules()).forEach((name, rule) -> {
             if (rule == null) {
-                throw new IllegalArgumentException("rule '" + name + "' is empty");
+                throw Refused.invalid("rule '" + name + "' is empty");
             }
             if (rule.isEnabled()) {
                 rules.add(Rule.of(name, rule));
@@ -49,13 +50,13 @@ public final class EscalationPolicy {
         });
         definition.priorityBoosts().forEach((name, boost) -> {
             if (boost == null || boost.attribute() == null || boost.attribute().isBlank()) {
-                throw new IllegalArgumentException("priority boost '" + name + "' needs an attribute");
+                throw Refused.invalid("priority boost '" + name + "' needs an attribute");
             }
             if (boost.values() == null || boost.values().isEmpty()) {
-                throw new IllegalArgumentException("priority boost '" + name + "' needs values");
+                throw Refused.invalid("priority boost '" + name + "' needs values");
             }
             if (boost.priority() == null) {
-                throw new IllegalArgumentException("priority boost '" + name + "' needs a priority");
+                throw Refused.invalid("priority boost '" + name + "' needs a priority");
             }
         });
         return new EscalationPolicy(definition, List.copyOf(rules));
@@ -144,33 +145,31 @@ public final class EscalationPolicy {
 
         static Rule of(String name, RuleDefinition rule) {
             if (rule.when() == null) {
-                throw new IllegalArgumentException(
-                        "rule '" + name + "' needs 'when' (one of " + List.of(Trigger.values()) + ")");
+                throw Refused.invalid("rule '" + name + "' needs 'when' (one of " + List.of(Trigger.values()) + ")");
             }
             if (rule.reason() == null || !rule.reason().matches("[A-Z][A-Z0-9_]*")) {
-                throw new IllegalArgumentException(
+                throw Refused.invalid(
                         "rule '" + name + "' needs a 'reason' code in capitals, such as CUSTOMER_REQUEST");
             }
             Set<String> intents = lower(rule.intents());
             Trigger when = rule.when();
             if (when == Trigger.ANSWER_REJECTED && intents.isEmpty()) {
-                throw new IllegalArgumentException("rule '" + name + "' (" + when + ") needs 'intents'");
+                throw Refused.invalid("rule '" + name + "' (" + when + ") needs 'intents'");
             }
             double threshold = rule.threshold() != null ? rule.threshold() : defaultThreshold(when);
             if (Double.isNaN(threshold) || threshold < 0 || threshold > 2) {
-                throw new IllegalArgumentException("rule '" + name + "': threshold must be between 0 and 2");
+                throw Refused.invalid("rule '" + name + "': threshold must be between 0 and 2");
             }
             int count = rule.count() != null ? rule.count() : (when == Trigger.BOT_FAILURES ? 3 : 1);
             int window = rule.window() != null ? rule.window() : 3;
             if (count < 1 || window < 2) {
-                throw new IllegalArgumentException("rule '" + name + "': count must be at least 1, window at least 2");
+                throw Refused.invalid("rule '" + name + "': count must be at least 1, window at least 2");
             }
             Duration period;
             try {
                 period = rule.period() != null ? Duration.parse(rule.period()) : Duration.ofDays(3);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(
-                        "rule '" + name + "': period must be an ISO-8601 duration such as P3D or PT12H");
+                throw Refused.invalid("rule '" + name + "': period must be an ISO-8601 duration such as P3D or PT12H");
             }
             double minConfidence =
                     rule.minConfidence() != null ? rule.minConfidence() : (when == Trigger.BOT_FAILURES ? 0.4 : 0.5);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.takeover.common.domain.Refused;
 import dev.takeover.events.bot.MessageAnalyzed.Critical;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.events.handover.HandoverRequested.Reason;
@@ -424,7 +425,7 @@ class EscalationPolicyTest {
     void anIncompleteRuleIsRefusedWithWhatIsMissing() {
         assertThatThrownBy(() -> EscalationPolicy.of(new PolicyDefinition(
                         null, Map.of("rejected", rule(Trigger.ANSWER_REJECTED, "BOT_FAILURE", null)), null)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(Refused.class)
                 .hasMessageContaining("rejected")
                 .hasMessageContaining("intents");
         assertThatThrownBy(() -> EscalationPolicy.of(

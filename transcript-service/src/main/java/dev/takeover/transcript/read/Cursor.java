@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
+import dev.takeover.common.domain.Refused;
+
 /** A position in a conversation's order, handed to readers as an opaque token for the next page. */
 public record Cursor(Instant orderAt, int stage, long id) {
 
@@ -26,7 +28,7 @@ public record Cursor(Instant orderAt, int stage, long id) {
                     Integer.parseInt(parts[1]),
                     Long.parseLong(parts[2]));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("after is not a cursor this service handed out");
+            throw Refused.invalid("after is not a cursor this service handed out");
         }
     }
 }
