@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.opentelemetry.context.Scope;
+
 import dev.takeover.agent.QueueEstimate.Entry;
 import dev.takeover.agent.QueueEstimate.Estimate;
 import dev.takeover.agent.RoutingPolicy.Waiting;
@@ -66,7 +68,9 @@ public class QueueUpdates {
         for (Takeover takeover : takeovers) {
             Estimate estimate = estimates.get(takeover.handoverId);
             if (estimate != null) {
-                outbox.publish(QueuePositionChanged.TYPE, event(estimate, takeover.conversationId, now));
+                try (Scope trace = takeover.inItsTrace()) {
+                    outbox.publish(QueuePositionChanged.TYPE, event(estimate, takeover.conversationId, now));
+                }
                 published.add(estimate);
             }
         }

@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.context.Scope;
+
 import dev.takeover.agent.RoutingPolicy.Offer;
 import dev.takeover.agent.RoutingPolicy.Plan;
 import dev.takeover.common.consuming.EventBatch;
@@ -28,7 +30,8 @@ import dev.takeover.events.handover.HandoverStateChanged;
 
 /**
  * The queue and the choice of agent. Every use case takes the {@link RoutingLock} first, changes what it must, then
- * runs one routing pass over the queue, all in one transaction whose events leave through the outbox.
+ * runs one routing pass over the queue, all in one transaction whose events leave through the outbox, each in the
+ * trace of the customer message its takeover came from.
  */
 @ApplicationScoped
 public class Routing {
@@ -226,31 +229,38 @@ public class Routing {
             return;
         }
         takeover.offerTo(agent, now, config.offer().timeout());
-        outbox.publish(
-                ConversationOffered.TYPE,
-                new ConversationOffered(
-                        takeover.conversationId,
-                        takeover.handoverId,
-                        agent.agentId,
-                        agent.displayName,
-                        now,
-                        takeover.offerExpiresAt));
+        try (Scope trace = takeover.inItsTrace()) {
+            outbox.publish(
+                    ConversationOffered.TYPE,
+                    new ConversationOffered(
+                            takeover.conversationId,
+                            takeover.handoverId,
+                            agent.agentId,
+                            agent.displayName,
+                            now,
+                            takeover.offerExpiresAt));
+        }
     }
 
     void assign(Takeover takeover, Agent agent, Instant now) {
         takeover.assignTo(agent, now);
         PreviousAgent.remember(takeover.customerId, agent.agentId, now);
-        outbox.publish(
-                ConversationAssigned.TYPE,
-                new ConversationAssigned(
-                        takeover.conversationId, takeover.handoverId, agent.agentId, agent.displayName, now));
+        try (Scope trace = takeover.inItsTrace()) {
+            outbox.publish(
+                    ConversationAssigned.TYPE,
+                    new ConversationAssigned(
+                            takeover.conversationId, takeover.handoverId, agent.agentId, agent.displayName, now));
+        }
     }
 
     void withdrawOffer(Takeover takeover, Agent agent, boolean timedOut, String reason, Instant now) {
         takeover.withdrawOffer(agent);
-        outbox.publish(
-                OfferDeclined.TYPE,
-                new OfferDeclined(takeover.conversationId, takeover.handoverId, agent.agentId, timedOut, now, reason));
+        try (Scope trace = takeover.inItsTrace()) {
+            outbox.publish(
+                    OfferDeclined.TYPE,
+                    new OfferDeclined(
+                            takeover.conversationId, takeover.handoverId, agent.agentId, timedOut, now, reason));
+        }
     }
 
     /** The given takeovers still waiting, in serving order. (A lambda: Panache enhances calls, not method references.) */

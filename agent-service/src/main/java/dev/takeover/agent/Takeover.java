@@ -16,10 +16,12 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dev.takeover.agent.RoutingPolicy.Waiting;
 import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.tracing.Tracing;
 import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 
@@ -111,6 +113,9 @@ public class Takeover extends PanacheEntityBase {
     @Column(name = "sticky_until")
     public Instant stickyUntil;
 
+    /** The trace of the request's customer message; see {@link #inItsTrace()}. */
+    public String traceparent;
+
     public static Takeover requested(HandoverRequested request) {
         Takeover takeover = new Takeover();
         takeover.handoverId = request.handoverId();
@@ -131,7 +136,13 @@ public class Takeover extends PanacheEntityBase {
         takeover.state = TakeoverState.WAITING;
         takeover.round = 1;
         takeover.declinedBy = List.of();
+        takeover.traceparent = Tracing.current();
         return takeover;
+    }
+
+    /** Until closed, what is published about this takeover belongs to the trace of the message that asked for it. */
+    public Scope inItsTrace() {
+        return Tracing.resume(traceparent);
     }
 
     public static Optional<Takeover> openFor(String conversationId) {

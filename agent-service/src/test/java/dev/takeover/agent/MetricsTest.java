@@ -13,6 +13,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.events.agent.ConversationOffered;
 import dev.takeover.infrastructure.TokenIssuer;
+import dev.takeover.infrastructure.testing.GrafanaDashboard;
 import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.InjectTokenIssuer;
 import dev.takeover.infrastructure.testing.MetricsScrape;
@@ -94,6 +95,10 @@ class MetricsTest {
                 .as("a histogram, so p50 and p90 can be computed")
                 .isNotEmpty();
         assertThat(after.labelValues()).noneMatch(value -> value.contains(conversation) || value.equals(agent));
+        assertThat(GrafanaDashboard.committed().metricsOf("agent-service"))
+                .as("what the dashboard reads from agent-service")
+                .isNotEmpty()
+                .allMatch(after::has);
     }
 
     private static double increase(

@@ -403,7 +403,7 @@ class RoutingFlowTest {
         fixture.presence(agent, Presence.ONLINE);
         String conversation = conversation();
         HandoverRequested request = fixture.request(conversation, Priority.NORMAL, null, "en");
-        CloudEvent ce = CloudEvent.create(HandoverRequested.TYPE, "/handover-service", conversation);
+        CloudEvent ce = CloudEvent.create(HandoverRequested.TYPE, "/handover-service", conversation, Instant.now());
         HandoverStateChanged later = new HandoverStateChanged(
                 request.handoverId(),
                 conversation,
@@ -412,7 +412,8 @@ class RoutingFlowTest {
                 "QUEUED",
                 null,
                 Instant.now());
-        CloudEvent laterCe = CloudEvent.create(HandoverStateChanged.TYPE, "/handover-service", conversation);
+        CloudEvent laterCe =
+                CloudEvent.create(HandoverStateChanged.TYPE, "/handover-service", conversation, Instant.now());
 
         fixture.produceAll(List.of(
                 ContractRecords.record(ce, HandoverRequested.TYPE, request),
@@ -435,7 +436,7 @@ class RoutingFlowTest {
                         null,
                         conversation,
                         "{\"handoverId\":\"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        CloudEvent.create(HandoverRequested.TYPE, "/test", conversation)
+                        CloudEvent.create(HandoverRequested.TYPE, "/test", conversation, Instant.now())
                                 .toHeaders()))
                 .awaitCompletion(PATIENCE);
         fixture.requestHandover(conversation, "en");

@@ -47,7 +47,7 @@ public class AnalysedMessage extends PanacheEntityBase {
 
     public String signals;
 
-    public static AnalysedMessage of(MessageAnalyzed analysis, String replyPurpose) {
+    public static AnalysedMessage of(MessageAnalyzed analysis, String replyPurpose, Instant analysedAt) {
         AnalysedMessage message = new AnalysedMessage();
         message.conversationId = analysis.conversationId();
         message.messageId = analysis.messageId();
@@ -58,7 +58,7 @@ public class AnalysedMessage extends PanacheEntityBase {
         message.frustration = analysis.frustration();
         message.humanRequested = analysis.humanRequested();
         message.outOfScope = analysis.outOfScope();
-        message.analysedAt = Instant.now();
+        message.analysedAt = analysedAt;
         message.replyPurpose = replyPurpose;
         message.signals = analysis.signals() == null ? null : String.join(",", analysis.signals());
         return message;

@@ -1,6 +1,9 @@
 package dev.takeover.bot;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,6 +15,7 @@ import dev.takeover.bot.dialogue.Dialogue.Reply;
 import dev.takeover.bot.dialogue.Dialogue.Turn;
 import dev.takeover.bot.dialogue.KnowledgeBase;
 import dev.takeover.bot.dialogue.Resources;
+import dev.takeover.bot.dialogue.SurveyAnswer;
 import dev.takeover.bot.nlu.LanguageDetector;
 import dev.takeover.bot.nlu.Nlu;
 import dev.takeover.bot.nlu.Understanding;
@@ -20,6 +24,8 @@ import dev.takeover.common.delivery.Outbox;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.bot.CustomerDataCollected;
 import dev.takeover.events.bot.MessageAnalyzed;
+import dev.takeover.events.bot.SatisfactionRated;
+import dev.takeover.events.bot.SatisfactionRated.ServedBy;
 import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.events.conversation.Sender;
 import dev.takeover.events.handover.ControlState;
@@ -30,7 +36,8 @@ import dev.takeover.events.transcript.CustomerDataErased;
 /**
  * The bot's use cases. Each customer message is analysed exactly once and the analysis published with it; while the
  * bot is in charge it also answers, clarifies or collects. Control-state changes from handover-service decide who is
- * in charge. The consumers call each use case once per new event, in their batch's transaction; everything a use case
+ * in charge; after a person served the customer, or when the bot alone did, it asks for a rating and publishes the
+ * answer. The consumers call each use case once per new event, in their batch's transaction; everything a use case
  * publishes goes out through the outbox in that transaction.
  */
 @ApplicationScoped
@@ -42,12 +49,21 @@ public class Bot {
     private final Dialogue dialogue;
     private final CustomerData customerData;
     private final BotConfig config;
+    private final Clock clock;
 
-    Bot(Nlu nlu, Outbox outbox, OutboundMessages outboundMessages, BotConfig config) {
+    /**
+     * The batch being handled on this thread, understood ahead in one model call. Per thread because a consumer's
+     * lanes run side by side, each preparing and then handling its own batch; each preparation replaces the last.
+     */
+    private final ThreadLocal<Map<ReceivedEvent<InboundMessage>, Understanding>> understoodAhead =
+            ThreadLocal.withInitial(IdentityHashMap::new);
+
+    Bot(Nlu nlu, Outbox outbox, OutboundMessages outboundMessages, BotConfig config, Clock clock) {
         this.nlu = nlu;
         this.outbox = outbox;
         this.outboundMessages = outboundMessages;
         this.config = config;
+        this.clock = clock;
         BotConfig.Dialogue settings = config.dialogue();
         this.customerData = new CustomerData(settings.customerNumberPattern());
         this.dialogue = new Dialogue(
@@ -57,7 +73,37 @@ public class Bot {
                         settings.answerConfidence(),
                         settings.criticalIntents(),
                         settings.likelyHandoverFrustration(),
-                        settings.dataAttempts()));
+                        settings.dataAttempts(),
+                        settings.botSurvey()));
+    }
+
+    /**
+     * Understands a batch's new customer messages in one model call before they are handled one by one, each in its
+     * conversation's context as it will be when its turn comes. The consumer has locked the batch's conversations.
+     */
+    @Transactional
+    public void understandAhead(List<ReceivedEvent<InboundMessage>> messages) {
+        Map<ReceivedEvent<InboundMessage>, Understanding> ahead = new IdentityHashMap<>();
+        understoodAhead.set(ahead);
+        if (messages.isEmpty()) {
+            return;
+        }
+        Map<String, String> spoken = Conversation.languages(messages.stream()
+                .map(event -> event.payload().conversationId())
+                .distinct()
+                .toList());
+        List<Understanding> understood = BatchUnderstanding.of(
+                nlu,
+                messages.stream()
+                        .map(event -> new BatchUnderstanding.Message(
+                                event.payload().conversationId(),
+                                event.payload().text(),
+                                channelLanguage(event.payload())))
+                        .toList(),
+                spoken);
+        for (int i = 0; i < messages.size(); i++) {
+            ahead.put(messages.get(i), understood.get(i));
+        }
     }
 
     @Transactional
@@ -66,7 +112,9 @@ public class Bot {
         Conversation conversation = Conversation.lock(message.conversationId());
         boolean knownFromChannel = rememberChannelData(conversation, message);
 
-        Understanding understanding = nlu.understand(message.text(), languageHint(message, conversation));
+        Understanding ahead = understoodAhead.get().remove(event);
+        Understanding understanding =
+                ahead != null ? ahead : nlu.understand(message.text(), languageHint(message, conversation));
         conversation.language = understanding.language();
         boolean repeated = conversation.repeats(message.text());
         Frustration.Assessment frustration =
@@ -91,12 +139,14 @@ public class Bot {
                 understanding.critical());
         AnalysedMessage.of(
                         analysis,
-                        turn.reply().map(reply -> reply.purpose().name()).orElse(null))
+                        turn.reply().map(reply -> reply.purpose().name()).orElse(null),
+                        clock.instant())
                 .persist();
         outbox.publish(MessageAnalyzed.TYPE, analysis);
         if (turn.collectedGrew() || knownFromChannel) {
             publishCollected(conversation);
         }
+        turn.surveyAnswer().ifPresent(answer -> publishRating(conversation, event, answer));
         turn.reply().ifPresent(reply -> send(conversation, reply));
     }
 
@@ -105,10 +155,14 @@ public class Bot {
         HandoverStateChanged change = event.payload();
         Conversation conversation = Conversation.lock(change.conversationId());
         boolean applied = conversation.controlChanged(change.to(), change.changedAt());
+        boolean personServed = change.from() == ControlState.WITH_AGENT || change.to() == ControlState.WITH_AGENT;
+        if (personServed && (applied || !conversation.servedByPerson())) {
+            conversation.servedInHandover(change.handoverId());
+        }
         boolean handedBack = change.from() == ControlState.WITH_AGENT
                 && (change.to() == ControlState.HANDED_BACK || change.to() == ControlState.RESOLVED);
         if (applied && handedBack && config.dialogue().survey() && conversation.channel != null) {
-            send(conversation, dialogue.survey(conversation));
+            send(conversation, dialogue.survey(conversation, change.handoverId()));
         } else if (applied && conversation.waitingForPerson() && conversation.channel != null) {
             dialogue.requestForHandover(conversation).ifPresent(reply -> send(conversation, reply));
         }
@@ -190,16 +244,47 @@ public class Bot {
     }
 
     private static String languageHint(InboundMessage message, Conversation conversation) {
-        if (message.language() != null && LanguageDetector.SUPPORTED.contains(message.language())) {
-            return message.language();
-        }
-        return conversation.language;
+        String named = channelLanguage(message);
+        return named != null ? named : conversation.language;
+    }
+
+    /** The language the channel names, if we support it. */
+    private static String channelLanguage(InboundMessage message) {
+        return message.language() != null && LanguageDetector.SUPPORTED.contains(message.language())
+                ? message.language()
+                : null;
     }
 
     private void publishCollected(Conversation conversation) {
         outbox.publish(
                 CustomerDataCollected.TYPE,
-                new CustomerDataCollected(conversation.conversationId, conversation.collected(), Instant.now()));
+                new CustomerDataCollected(conversation.conversationId, conversation.collected(), clock.instant()));
+    }
+
+    /** The rating is the customer's, so it happened when they sent it. */
+    private void publishRating(Conversation conversation, ReceivedEvent<InboundMessage> event, SurveyAnswer answer) {
+        String handoverId = conversation.surveyHandoverId;
+        ServedBy servedBy = handoverId == null ? ServedBy.BOT : ServedBy.AGENT;
+        String messageId = event.payload().messageId();
+        SatisfactionRated rated = answer.isInWords()
+                ? SatisfactionRated.inWords(
+                        conversation.conversationId,
+                        messageId,
+                        servedBy,
+                        handoverId,
+                        conversation.language,
+                        conversation.channel,
+                        event.occurredAt())
+                : SatisfactionRated.scored(
+                        conversation.conversationId,
+                        messageId,
+                        answer.score(),
+                        servedBy,
+                        handoverId,
+                        conversation.language,
+                        conversation.channel,
+                        event.occurredAt());
+        outbox.publish(SatisfactionRated.TYPE, rated);
     }
 
     private void send(Conversation conversation, Reply reply) {

@@ -38,11 +38,11 @@ public interface BotConfig {
          * English messages are out of scope below the nearest-phrase similarity that this share of the catalogue's own
          * English phrases, each left out in turn, would fall below; calibrated whenever a catalogue is trained.
          */
-        @WithDefault("0.05")
+        @WithDefault("0.01")
         double englishOutOfScopeQuantile();
 
         /** The same for German and other languages. */
-        @WithDefault("0.05")
+        @WithDefault("0.01")
         double otherOutOfScopeQuantile();
 
         /**
@@ -115,6 +115,10 @@ public interface BotConfig {
         /** Whether the bot asks one satisfaction question when a person hands the conversation back. */
         @WithDefault("true")
         boolean survey();
+
+        /** Whether the bot asks once for a rating of its own help when a customer only it served says goodbye. */
+        @WithDefault("true")
+        boolean botSurvey();
 
         /** The bot's name on its messages. */
         @WithDefault("Bot")

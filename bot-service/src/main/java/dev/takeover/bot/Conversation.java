@@ -2,6 +2,7 @@ package dev.takeover.bot;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +98,17 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "survey_score")
     public Integer surveyScore;
 
+    /** The handover in which a person last served the customer; null while only the bot has. */
+    @Column(name = "last_handover_id")
+    public String lastHandoverId;
+
+    /** Whether the bot has asked for a rating in this conversation. */
+    public boolean surveyed;
+
+    /** Whom the rating the bot asked for is about: the agent of this handover, or the bot when null. */
+    @Column(name = "survey_handover_id")
+    public String surveyHandoverId;
+
     /** Locks the conversation's row for this transaction, creating it on first contact. */
     public static Conversation lock(String conversationId) {
         getEntityManager()
@@ -104,6 +116,23 @@ public class Conversation extends PanacheEntityBase {
                 .setParameter(1, conversationId)
                 .executeUpdate();
         return getEntityManager().find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The language each of these conversations spoke last, read without loading them: a batch reads them before it
+     * handles its messages, and the rows it then locks must come fresh from the database.
+     */
+    public static Map<String, String> languages(List<String> conversationIds) {
+        Map<String, String> languages = new HashMap<>();
+        getEntityManager()
+                .createQuery(
+                        "select c.conversationId, c.language from Conversation c"
+                                + " where c.conversationId in :ids and c.language is not null",
+                        Object[].class)
+                .setParameter("ids", conversationIds)
+                .getResultList()
+                .forEach(row -> languages.put((String) row[0], (String) row[1]));
+        return languages;
     }
 
     public static Optional<Conversation> peek(String conversationId) {
@@ -131,6 +160,23 @@ public class Conversation extends PanacheEntityBase {
         controlState = to;
         controlChangedAt = at;
         return true;
+    }
+
+    /** A person took the conversation in this handover, whether or not the change was the latest one. */
+    public void servedInHandover(String handoverId) {
+        lastHandoverId = handoverId;
+    }
+
+    public boolean servedByPerson() {
+        return lastHandoverId != null;
+    }
+
+    /** The bot asks how satisfied the customer is with the agent of {@code handoverId}, or with the bot when null. */
+    public void askForRating(String handoverId) {
+        awaitNothing();
+        await(Awaiting.SURVEY);
+        surveyed = true;
+        surveyHandoverId = handoverId;
     }
 
     public String value(Field field) {

@@ -19,6 +19,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import dev.takeover.events.EventCodec;
 import dev.takeover.events.bot.CustomerDataCollected;
 import dev.takeover.events.bot.MessageAnalyzed;
+import dev.takeover.events.bot.SatisfactionRated;
+import dev.takeover.events.bot.SatisfactionRated.ServedBy;
 import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.events.handover.ControlState;
@@ -139,6 +141,40 @@ class ConversationFlowTest {
         await().pollInSameThread()
                 .atMost(PATIENCE)
                 .until(() -> Conversation.count("conversationId = ?1 and surveyScore = 5", conversation) == 1);
+        SatisfactionRated rated = awaitRating();
+        assertThat(rated.score()).isEqualTo(5);
+        assertThat(rated.answeredInWords()).isFalse();
+        assertThat(rated.servedBy()).isEqualTo(ServedBy.AGENT);
+        assertThat(rated.handoverId()).isEqualTo("h-" + conversation);
+        assertThat(rated.messageId()).isEqualTo("m4-" + conversation);
+        assertThat(rated.language()).isEqualTo("de");
+        assertThat(rated.channel()).isEqualTo("web");
+    }
+
+    @Test
+    void asksOnceForARatingOfItsOwnHelpWhenACustomerItServedAloneSaysGoodbyeAndTakesWordsForAnAnswer() {
+        send("How much is shipping to Austria?");
+        assertThat(awaitReply(1).purpose()).isEqualTo("ANSWER");
+
+        send("Goodbye");
+        MessageSent survey = awaitReply(2);
+        assertThat(survey.purpose()).isEqualTo("SURVEY");
+        assertThat(survey.text()).contains("my help");
+
+        send("Thank you, that was really helpful");
+        assertThat(awaitReply(3).purpose()).isEqualTo("SURVEY");
+        SatisfactionRated rated = awaitRating();
+        assertThat(rated.answeredInWords()).isTrue();
+        assertThat(rated.score()).isNull();
+        assertThat(rated.servedBy()).isEqualTo(ServedBy.BOT);
+        assertThat(rated.handoverId()).isNull();
+        assertThat(rated.language()).isEqualTo("en");
+
+        send("How much is shipping to Austria?");
+        awaitReply(4);
+        send("Goodbye");
+        assertThat(awaitReply(5).purpose()).as("it asks only once").isEqualTo("ANSWER");
+        assertThat(recorder.events(conversation, SatisfactionRated.TYPE)).hasSize(1);
     }
 
     private void changeControl(ControlState from, ControlState to) {
@@ -177,6 +213,12 @@ class ConversationFlowTest {
         return await().atMost(PATIENCE)
                 .until(this::replies, found -> found.size() >= count)
                 .get(count - 1);
+    }
+
+    private SatisfactionRated awaitRating() {
+        return await().atMost(PATIENCE)
+                .until(() -> recorder.events(conversation, SatisfactionRated.TYPE), found -> found.size() == 1)
+                .get(0);
     }
 
     private Map<String, String> collected() {

@@ -2,6 +2,7 @@ package dev.takeover.bot;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -183,8 +184,8 @@ class CustomerMessageFlowTest {
     }
 
     private void sendWithType(String type, String value) {
-        Headers headers =
-                CloudEvent.create(InboundMessage.TYPE, "/test", conversation).toHeaders();
+        Headers headers = CloudEvent.create(InboundMessage.TYPE, "/test", conversation, Instant.now())
+                .toHeaders();
         headers.remove(CloudEvent.TYPE_HEADER);
         headers.add(CloudEvent.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
         kafka.produce(String.class, byte[].class)

@@ -2,6 +2,7 @@ package dev.takeover.bot;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +15,10 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.events.EventCodec;
 import dev.takeover.events.conversation.InboundMessage;
+import dev.takeover.events.handover.ControlState;
+import dev.takeover.events.handover.HandoverStateChanged;
+import dev.takeover.infrastructure.testing.ContractRecords;
+import dev.takeover.infrastructure.testing.GrafanaDashboard;
 import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.MetricsScrape;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
@@ -57,6 +62,48 @@ class MetricsTest {
         assertThat(after.series("takeover_nlu_analyses_total"))
                 .allSatisfy(series -> assertThat(series.get("scope")).isIn("in", "out"));
         assertThat(after.labelValues()).noneMatch(value -> value.contains(conversation));
+        assertThat(GrafanaDashboard.committed().metricsOf("bot-service"))
+                .as("what the dashboard reads from bot-service")
+                .isNotEmpty()
+                .allMatch(after::has);
+    }
+
+    @Test
+    void aRatingOfAnAgentIsMeasuredByWhoServedChannelAndLanguage() {
+        Map<String, String> agentWebGerman = Map.of("served_by", "agent", "channel", "web", "language", "de");
+        Map<String, String> fours = Map.of("served_by", "agent", "channel", "web", "language", "de", "score", "4");
+        MetricsScrape before = scrape();
+
+        send("m1", "Hallo, ich habe eine Frage zu meiner Rechnung");
+        await().atMost(PATIENCE)
+                .until(() -> scrape().sum("takeover_nlu_analyses_total", Map.of("language", "de"))
+                        > before.sum("takeover_nlu_analyses_total", Map.of("language", "de")));
+        changeControl(ControlState.QUEUED, ControlState.WITH_AGENT);
+        changeControl(ControlState.WITH_AGENT, ControlState.HANDED_BACK);
+        await().pollInSameThread()
+                .atMost(PATIENCE)
+                .until(() -> Conversation.count(
+                                "conversationId = ?1 and awaiting = ?2", conversation, Conversation.Awaiting.SURVEY)
+                        == 1);
+        send("m2", "4");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            MetricsScrape after = scrape();
+            assertThat(after.sum("takeover_satisfaction_score_count", agentWebGerman)
+                            - before.sum("takeover_satisfaction_score_count", agentWebGerman))
+                    .isEqualTo(1);
+            assertThat(after.sum("takeover_satisfaction_score_sum", agentWebGerman)
+                            - before.sum("takeover_satisfaction_score_sum", agentWebGerman))
+                    .isEqualTo(4);
+            assertThat(after.sum("takeover_satisfaction_answers_total", fours)
+                            - before.sum("takeover_satisfaction_answers_total", fours))
+                    .isEqualTo(1);
+        });
+        assertThat(scrape().series("takeover_satisfaction_answers_total")).allSatisfy(series -> {
+            assertThat(series.get("served_by")).isIn("bot", "agent");
+            assertThat(series.get("score")).isIn("1", "2", "3", "4", "5", "words");
+        });
+        assertThat(scrape().labelValues()).noneMatch(value -> value.contains(conversation));
     }
 
     @Test
@@ -75,6 +122,14 @@ class MetricsTest {
     private void send(String messageId, String text) {
         InboundMessage message = new InboundMessage(messageId, conversation, "web", text, null, null, null, null, null);
         sendRaw(new String(EventCodec.toJson(message), StandardCharsets.UTF_8));
+    }
+
+    private void changeControl(ControlState from, ControlState to) {
+        HandoverStateChanged change =
+                new HandoverStateChanged("h-" + conversation, conversation, from, to, "TEST", null, Instant.now());
+        kafka.produce(String.class, byte[].class)
+                .fromRecords(ContractRecords.record(HandoverStateChanged.TYPE, change))
+                .awaitCompletion(PATIENCE);
     }
 
     private void sendRaw(String value) {

@@ -31,8 +31,8 @@ public record CloudEvent(UUID id, String type, String source, Instant time, Stri
         Fields.requireText(subject, "ce_subject");
     }
 
-    public static CloudEvent create(EventType<?> type, String source, String conversationId) {
-        return new CloudEvent(UUID.randomUUID(), type.name(), source, Instant.now(), conversationId);
+    public static CloudEvent create(EventType<?> type, String source, String conversationId, Instant time) {
+        return new CloudEvent(UUID.randomUUID(), type.name(), source, time, conversationId);
     }
 
     public Headers toHeaders() {

@@ -23,7 +23,7 @@ class ReceivedEventTest {
 
     @Test
     void cloudEventHeadersRoundTrip() {
-        CloudEvent ce = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1");
+        CloudEvent ce = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1", Instant.now());
 
         Headers headers = ce.toHeaders();
 
@@ -44,8 +44,8 @@ class ReceivedEventTest {
 
     @Test
     void aCustomerMessageKeepsItsMessageIdAsKeyEvenWithCloudEventHeaders() {
-        Headers headers =
-                CloudEvent.create(InboundMessage.TYPE, "/web-adapter", "c1").toHeaders();
+        Headers headers = CloudEvent.create(InboundMessage.TYPE, "/web-adapter", "c1", Instant.now())
+                .toHeaders();
 
         ReceivedEvent<InboundMessage> event = ReceivedEvent.decode(record(headers, MESSAGE), InboundMessage.TYPE);
 
@@ -54,7 +54,7 @@ class ReceivedEventTest {
 
     @Test
     void anEventOfOurServicesIsIdentifiedByItsCloudEventId() {
-        CloudEvent ce = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1");
+        CloudEvent ce = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1", Instant.now());
         String analysis = "{\"conversationId\":\"c1\",\"messageId\":\"m1\",\"language\":\"en\","
                 + "\"intent\":{\"name\":\"greeting\",\"confidence\":0.9},"
                 + "\"sentiment\":{\"score\":0.4,\"label\":\"POSITIVE\"},"
@@ -70,8 +70,8 @@ class ReceivedEventTest {
 
     @Test
     void aRecordWhoseBodyDoesNotMatchItsTypeIsMalformed() {
-        Headers headers =
-                CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1").toHeaders();
+        Headers headers = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1", Instant.now())
+                .toHeaders();
 
         assertThatThrownBy(() -> ReceivedEvent.decode(record(headers, MESSAGE), MessageAnalyzed.TYPE))
                 .isInstanceOf(MalformedEventException.class)
@@ -80,7 +80,8 @@ class ReceivedEventTest {
 
     @Test
     void anUnknownTypeIsMalformedRatherThanSkipped() {
-        Headers headers = CloudEvent.create(InboundMessage.TYPE, "/test", "c1").toHeaders();
+        Headers headers = CloudEvent.create(InboundMessage.TYPE, "/test", "c1", Instant.now())
+                .toHeaders();
         headers.remove(CloudEvent.TYPE_HEADER);
         headers.add(CloudEvent.TYPE_HEADER, "bot.mood-changed.v7".getBytes(StandardCharsets.UTF_8));
 
@@ -91,8 +92,8 @@ class ReceivedEventTest {
 
     @Test
     void aRecordOfAnotherTypeThanExpectedIsMalformed() {
-        Headers headers =
-                CloudEvent.create(InboundMessage.TYPE, "/web-adapter", "c1").toHeaders();
+        Headers headers = CloudEvent.create(InboundMessage.TYPE, "/web-adapter", "c1", Instant.now())
+                .toHeaders();
 
         assertThatThrownBy(() -> ReceivedEvent.decode(record(headers, MESSAGE), MessageAnalyzed.TYPE))
                 .isInstanceOf(MalformedEventException.class)
@@ -101,8 +102,8 @@ class ReceivedEventTest {
 
     @Test
     void incompleteCloudEventHeadersAreMalformed() {
-        Headers headers =
-                CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1").toHeaders();
+        Headers headers = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1", Instant.now())
+                .toHeaders();
         headers.remove(CloudEvent.ID_HEADER);
 
         assertThatThrownBy(() -> CloudEvent.fromHeaders(headers))
@@ -112,8 +113,8 @@ class ReceivedEventTest {
 
     @Test
     void theTypeIsReadFromTheHeadersAloneWithoutTheValue() {
-        Headers headers =
-                CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1").toHeaders();
+        Headers headers = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1", Instant.now())
+                .toHeaders();
 
         assertThat(ReceivedEvent.typeOf(record(headers, "not even JSON"))).isEqualTo(MessageAnalyzed.TYPE);
         assertThat(ReceivedEvent.typeOf(record(new RecordHeaders(), "not even JSON")))
@@ -167,7 +168,7 @@ class ReceivedEventTest {
 
     @Test
     void headerTextIsMadeStorableToo() {
-        CloudEvent ce = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1");
+        CloudEvent ce = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", "c1", Instant.now());
         Headers headers = ce.toHeaders();
         headers.remove(CloudEvent.SOURCE_HEADER);
         headers.add(CloudEvent.SOURCE_HEADER, new byte[] {'/', 'b', 0, (byte) 0xC3});

@@ -119,7 +119,7 @@ public final class KafkaBroker implements AutoCloseable {
                 try {
                     created.get();
                 } catch (ExecutionException e) {
-                    // A request that timed out on a busy machine is retried by the client, and then finds its topic.
+                    // On a loaded machine the admin client retries a request the broker had already carried out.
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }

@@ -98,6 +98,11 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The operating system's id of the process, to read what it uses (its resident memory, say). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Completes when the service reports itself ready (broker and database connected); fails if it exits first. */
     public CompletableFuture<ServiceProcess> ready(HttpClient http, ScheduledExecutorService scheduler) {
         CompletableFuture<ServiceProcess> ready = new CompletableFuture<>();

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,6 +28,7 @@ import dev.takeover.events.handover.ControlState;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.events.handover.HandoverRequested.Reason;
 import dev.takeover.events.handover.HandoverStateChanged;
+import dev.takeover.handover.CustomerNotices.Throttle;
 import dev.takeover.handover.policy.Decision;
 
 /**
@@ -38,29 +39,11 @@ import dev.takeover.handover.policy.Decision;
 @Table(name = "handover")
 public class Handover extends PanacheEntityBase {
 
+    /** Where each open state may go: every open state may close, and only the queue and the agent trade places. */
     private static final Map<ControlState, Set<ControlState>> ALLOWED = Map.of(
-            ControlState.REQUESTED,
-                    EnumSet.of(
-                            ControlState.QUEUED,
-                            ControlState.WITH_AGENT,
-                            ControlState.RESOLVED,
-                            ControlState.HANDED_BACK,
-                            ControlState.ABANDONED,
-                            ControlState.FAILED),
-            ControlState.QUEUED,
-                    EnumSet.of(
-                            ControlState.WITH_AGENT,
-                            ControlState.RESOLVED,
-                            ControlState.HANDED_BACK,
-                            ControlState.ABANDONED,
-                            ControlState.FAILED),
-            ControlState.WITH_AGENT,
-                    EnumSet.of(
-                            ControlState.QUEUED,
-                            ControlState.RESOLVED,
-                            ControlState.HANDED_BACK,
-                            ControlState.ABANDONED,
-                            ControlState.FAILED));
+            ControlState.REQUESTED, closingOr(ControlState.QUEUED, ControlState.WITH_AGENT),
+            ControlState.QUEUED, closingOr(ControlState.WITH_AGENT),
+            ControlState.WITH_AGENT, closingOr(ControlState.QUEUED));
 
     @Id
     @Column(name = "handover_id")
@@ -99,56 +82,15 @@ public class Handover extends PanacheEntityBase {
     @Column(name = "agent_name")
     public String agentName;
 
-    @Column(name = "queue_position")
-    public Integer queuePosition;
-
-    @Column(name = "expected_wait_seconds")
-    public Long expectedWaitSeconds;
-
-    @Column(name = "matching_agents_online")
-    public Integer matchingAgentsOnline;
-
-    @Column(name = "notified_position")
-    public Integer notifiedPosition;
-
-    @Column(name = "notified_wait_seconds")
-    public Long notifiedWaitSeconds;
-
-    @Column(name = "queue_notified_at")
-    public Instant queueNotifiedAt;
-
-    /** A queue update held back by the throttle, due at this time. */
-    @Column(name = "queue_notice_at")
-    public Instant queueNoticeAt;
-
-    @Column(name = "wait_limit_at")
-    public Instant waitLimitAt;
-
-    @Column(name = "abandon_at")
-    public Instant abandonAt;
-
-    @Column(name = "alternatives_offered_at")
-    public Instant alternativesOfferedAt;
-
-    /** The customer has been told that nobody who could help is there, out of hours or online; told once. */
-    @Column(name = "no_agent_notified")
-    public boolean noAgentNotified;
-
     /** Whether someone who could take the conversation is online, as agent-service last said; null until it speaks. */
     @Column(name = "agents_online")
-    public Boolean agentsOnline;
+    private Boolean agentsOnline;
 
-    /** Until then agent-service's first word is awaited; past it, the business calendar says whether anybody is there. */
-    @Column(name = "presence_due_at")
-    public Instant presenceDueAt;
+    @Embedded
+    private CustomerNotices notices = new CustomerNotices();
 
-    /** The customer could not be told yet that a person is coming, because their channel is still unknown. */
-    @Column(name = "greeting_pending")
-    public boolean greetingPending;
-
-    /** The earliest of the timers above; the timer job looks for it. */
-    @Column(name = "due_at")
-    public Instant dueAt;
+    @Embedded
+    private WaitingTimers timers = new WaitingTimers();
 
     @Column(name = "requested_at")
     public Instant requestedAt;
@@ -190,6 +132,23 @@ public class Handover extends PanacheEntityBase {
         return openFor(conversationId).isPresent();
     }
 
+    /** The conversations with a timer due, oldest first, at most {@code limit}. */
+    public static List<String> conversationsDue(Instant now, int limit) {
+        return Handover.<Handover>find("timers.dueAt <= ?1 and state in ?2 order by timers.dueAt", now, openStates())
+                .page(0, limit)
+                .stream()
+                .map(handover -> handover.conversationId)
+                .distinct()
+                .toList();
+    }
+
+    private static Set<ControlState> closingOr(ControlState... open) {
+        Set<ControlState> allowed = EnumSet.of(
+                ControlState.RESOLVED, ControlState.HANDED_BACK, ControlState.ABANDONED, ControlState.FAILED);
+        allowed.addAll(List.of(open));
+        return allowed;
+    }
+
     private static List<ControlState> openStates() {
         return Stream.of(ControlState.values())
                 .filter(ControlState::isEscalated)
@@ -198,7 +157,7 @@ public class Handover extends PanacheEntityBase {
 
     /** The transition that opened this handover, for the record and the event. */
     public HandoverStateChanged opened() {
-        HandoverStateChanged change = new HandoverStateChanged(
+        return new HandoverStateChanged(
                 handoverId,
                 conversationId,
                 ControlState.BOT,
@@ -206,8 +165,6 @@ public class Handover extends PanacheEntityBase {
                 cause,
                 "Escalated: " + reasonCodes,
                 requestedAt);
-        ControlTransition.record(change);
-        return change;
     }
 
     public boolean isOpen() {
@@ -218,12 +175,15 @@ public class Handover extends PanacheEntityBase {
         return state == ControlState.REQUESTED || state == ControlState.QUEUED;
     }
 
-    /** Moves to another control state; empty when already there. Refuses what the state machine does not allow. */
+    /**
+     * Moves to another control state; empty when already there. Refuses what the state machine does not allow. With an
+     * agent, or closed, none of the waiting phase's timers runs any more.
+     */
     public Optional<HandoverStateChanged> moveTo(ControlState to, String cause, String detail, Instant now) {
         if (state == to) {
             return Optional.empty();
         }
-        if (!ALLOWED.getOrDefault(state, Set.of()).contains(to)) {
+        if (!canMoveTo(to)) {
             throw new IllegalStateException("handover " + handoverId + " cannot go from " + state + " to " + to);
         }
         HandoverStateChanged change =
@@ -233,18 +193,10 @@ public class Handover extends PanacheEntityBase {
         updatedAt = now;
         if (!to.isEscalated()) {
             closedAt = now;
-            queueNoticeAt = null;
-            waitLimitAt = null;
-            abandonAt = null;
-            presenceDueAt = null;
-        } else if (to == ControlState.WITH_AGENT) {
-            queueNoticeAt = null;
-            waitLimitAt = null;
-            abandonAt = null;
-            presenceDueAt = null;
         }
-        refreshDueAt();
-        ControlTransition.record(change);
+        if (!isWaiting()) {
+            timers().stopAll();
+        }
         return Optional.of(change);
     }
 
@@ -253,50 +205,46 @@ public class Handover extends PanacheEntityBase {
     }
 
     /**
-     * Starts the wait-limit timer from now, as if people are there; it is put off to the next opening only once it is
-     * known that nobody is ({@link #nextWaitLimit}).
+     * Starts the wait-limit timer, as if people are there; it is put off to the next opening only once it is known
+     * that nobody is ({@link #nextWaitLimit}).
      */
-    public void startWaiting(Instant now, Duration waitLimit) {
-        waitLimitAt = now.plus(waitLimit);
-        alternativesOfferedAt = null;
-        abandonAt = null;
-        refreshDueAt();
+    public void startWaiting(Instant waitLimitAt) {
+        timers().waitLimitAt(waitLimitAt);
+        timers().abandonAt(null);
+        notices().alternativesWithdrawn();
     }
 
     /** Whether anybody is there is told only once agent-service has spoken, or by the calendar after this deadline. */
     public void awaitPresence(Instant deadline) {
-        presenceDueAt = deadline;
-        refreshDueAt();
+        timers().presenceDueAt(deadline);
     }
 
     /** Agent-service has not said yet whether anybody is there, and its grace has not passed. */
     public boolean awaitingPresence() {
-        return agentsOnline == null && presenceDueAt != null;
+        return agentsOnline == null && timers().presenceDueAt() != null;
     }
 
     /**
      * Agent-service said whether someone who could take the conversation is online. The wait limit counts from when
-     * people are there: if it had been put off to the next opening, it now counts from now.
+     * people are there: if it had been put off beyond {@code waitLimitFromNow} (to the next opening), it now ends then.
      */
-    public void presenceReported(boolean online, Instant now, Duration waitLimit) {
+    public void presenceReported(boolean online, Instant waitLimitFromNow) {
         agentsOnline = online;
-        presenceDueAt = null;
-        if (online && waitLimitAt != null && waitLimitAt.isAfter(now.plus(waitLimit))) {
-            waitLimitAt = now.plus(waitLimit);
+        timers().presenceDueAt(null);
+        Instant waitLimitAt = timers().waitLimitAt();
+        if (online && waitLimitAt != null && waitLimitAt.isAfter(waitLimitFromNow)) {
+            timers().waitLimitAt(waitLimitFromNow);
         }
-        refreshDueAt();
     }
 
     /** Agent-service's grace passed without a word: from now on the calendar answers for it. */
     public void presenceUnreported() {
-        presenceDueAt = null;
-        refreshDueAt();
+        timers().presenceDueAt(null);
     }
 
-    /** The customer was told that nobody who could help is online, and offered a callback or a ticket. */
-    public void noAgentsTold(Instant now) {
-        noAgentNotified = true;
-        alternativesOfferedAt = now;
+    /** Null until agent-service has said whether anybody who could help is online. */
+    public Boolean agentsOnline() {
+        return agentsOnline;
     }
 
     public void joinedBy(String agentId, String agentName) {
@@ -306,39 +254,59 @@ public class Handover extends PanacheEntityBase {
         }
     }
 
+    /** An agent had the conversation a moment ago and let it go: it waits again, and the customer learns the queue afresh. */
+    public void backInQueue(Instant waitLimitAt) {
+        agentId = null;
+        notices().backInQueue();
+        startWaiting(waitLimitAt);
+    }
+
+    /** The customer was told that nobody who could help is online, and offered a callback or a ticket. */
+    public void noAgentsTold(Instant now) {
+        notices().alternativesOffered(now);
+    }
+
     /** The customer has been offered a callback or a ticket; if {@code abandonAt} is set, silence until then means they left. */
     public void alternativesOffered(Instant now, Instant abandonAt) {
-        alternativesOfferedAt = now;
-        noAgentNotified = true;
-        waitLimitAt = null;
-        this.abandonAt = abandonAt;
-        refreshDueAt();
+        notices().alternativesOffered(now);
+        timers().waitLimitAt(null);
+        timers().abandonAt(abandonAt);
     }
 
     public void nextWaitLimit(Instant at) {
-        waitLimitAt = at;
-        refreshDueAt();
+        timers().waitLimitAt(at);
     }
 
     public boolean alternativesWereOffered() {
-        return alternativesOfferedAt != null;
+        return notices().alternativesOfferedAt() != null;
     }
 
-    /** The customer wrote: they are still there. */
-    public void customerWrote(Instant now, Duration abandonAfterOffer) {
+    public boolean greetingPending() {
+        return notices().greetingPending();
+    }
+
+    /** The customer's channel is not known yet: they are told a person is coming once they write. */
+    public void greetingPostponed() {
+        notices().greetingPostponed();
+    }
+
+    public void greeted() {
+        notices().greeted();
+    }
+
+    /** The customer wrote: they are still there; after an offer of alternatives, silence from now until then means they left. */
+    public void customerWrote(Instant abandonIfSilentUntil) {
         if (state == ControlState.WITH_AGENT) {
-            abandonAt = null;
-        } else if (isWaiting() && abandonAt != null) {
-            abandonAt = now.plus(abandonAfterOffer);
+            timers().abandonAt(null);
+        } else if (isWaiting() && timers().abandonAt() != null) {
+            timers().abandonAt(abandonIfSilentUntil);
         }
-        refreshDueAt();
     }
 
-    /** The agent wrote; if the customer stays silent from now on, they have left. */
-    public void agentWrote(Instant now, Duration abandonAfter) {
-        if (state == ControlState.WITH_AGENT && abandonAt == null) {
-            abandonAt = now.plus(abandonAfter);
-            refreshDueAt();
+    /** The agent wrote; if the customer stays silent until then, they have left. */
+    public void agentWrote(Instant abandonIfSilentUntil) {
+        if (state == ControlState.WITH_AGENT && timers().abandonAt() == null) {
+            timers().abandonAt(abandonIfSilentUntil);
         }
     }
 
@@ -346,82 +314,82 @@ public class Handover extends PanacheEntityBase {
      * What a queue report means for the customer: tell them now, a bit later, that nobody can help (not yet told), or
      * nothing.
      */
-    public QueueNotice onQueuePosition(
-            QueuePositionChanged report, Instant now, Duration interval, Duration significantWaitChange) {
-        queuePosition = report.position();
-        expectedWaitSeconds = report.expectedWaitSeconds();
-        matchingAgentsOnline = report.matchingAgentsOnline();
+    public QueueNotice onQueuePosition(QueuePositionChanged report, Instant now, Throttle throttle) {
+        notices().queueReported(report);
         if (report.matchingAgentsOnline() == 0) {
-            return noAgentNotified ? QueueNotice.NONE : QueueNotice.NO_AGENTS;
+            return notices().noAgentNotified() ? QueueNotice.NONE : QueueNotice.NO_AGENTS;
         }
-        return throttled(now, interval, significantWaitChange);
+        return throttled(now, throttle);
     }
 
     /** The throttled queue update is due: whether there is still something new to tell. */
-    public QueueNotice onQueueNoticeDue(Instant now, Duration interval, Duration significantWaitChange) {
-        queueNoticeAt = null;
-        QueueNotice notice = throttled(now, interval, significantWaitChange);
-        refreshDueAt();
-        return notice;
+    public QueueNotice onQueueNoticeDue(Instant now, Throttle throttle) {
+        timers().queueNoticeAt(null);
+        return throttled(now, throttle);
     }
 
-    private QueueNotice throttled(Instant now, Duration interval, Duration significantWaitChange) {
-        if (queuePosition == null || !isWaiting() || !worthTelling(significantWaitChange)) {
-            queueNoticeAt = null;
-            refreshDueAt();
+    private QueueNotice throttled(Instant now, Throttle throttle) {
+        Instant allowedFrom = isWaiting() ? notices().nextQueueUpdate(now, throttle) : null;
+        if (allowedFrom == null) {
+            timers().queueNoticeAt(null);
             return QueueNotice.NONE;
         }
-        // The first position is told at once, even right after a reassurance that had none to give.
-        Instant allowedFrom =
-                queueNotifiedAt == null || notifiedPosition == null ? now : queueNotifiedAt.plus(interval);
         if (!now.isBefore(allowedFrom)) {
-            notifiedPosition = queuePosition;
-            notifiedWaitSeconds = expectedWaitSeconds;
-            queueNotifiedAt = now;
-            queueNoticeAt = null;
-            refreshDueAt();
+            notices().queueTold(now);
+            timers().queueNoticeAt(null);
             return QueueNotice.NOW;
         }
-        queueNoticeAt = allowedFrom;
-        refreshDueAt();
+        timers().queueNoticeAt(allowedFrom);
         return QueueNotice.LATER;
     }
 
-    private boolean worthTelling(Duration significantWaitChange) {
-        if (notifiedPosition == null || !notifiedPosition.equals(queuePosition)) {
-            return true;
+    /**
+     * A waiting customer asks for a person again: where they stand if it is known, else that someone is coming; nothing
+     * within the throttle's interval of the last update.
+     */
+    public Reassurance reassure(Instant now, Duration interval) {
+        if (!notices().mayReassure(now, interval)) {
+            return Reassurance.NONE;
         }
-        long before = notifiedWaitSeconds == null ? 0 : notifiedWaitSeconds;
-        long after = expectedWaitSeconds == null ? 0 : expectedWaitSeconds;
-        long change = Math.abs(after - before);
-        return change >= significantWaitChange.toSeconds() && change * 4 >= before;
+        if (notices().knowsPosition()) {
+            notices().queueTold(now);
+            return Reassurance.POSITION;
+        }
+        notices().stillComingTold(now);
+        return Reassurance.STILL_COMING;
+    }
+
+    /** What the customer has been told, and what the queue said: read-only, changed through the methods above. */
+    public CustomerNotices notices() {
+        // An embeddable whose columns are all null is loaded as null.
+        if (notices == null) {
+            notices = new CustomerNotices();
+        }
+        return notices;
+    }
+
+    /** The waiting phase's deadlines: read-only, changed through the methods above. */
+    public WaitingTimers timers() {
+        if (timers == null) {
+            timers = new WaitingTimers();
+        }
+        return timers;
     }
 
     public boolean isDue(Instant deadline, Instant now) {
-        return deadline != null && !deadline.isAfter(now);
-    }
-
-    void refreshDueAt() {
-        dueAt = Stream.of(queueNoticeAt, waitLimitAt, abandonAt, presenceDueAt)
-                .filter(Objects::nonNull)
-                .min(Instant::compareTo)
-                .orElse(null);
-    }
-
-    /** The conversations with a timer due, oldest first, at most {@code limit}. */
-    public static List<String> conversationsDue(Instant now, int limit) {
-        return Handover.<Handover>find("dueAt <= ?1 and state in ?2 order by dueAt", now, openStates())
-                .page(0, limit)
-                .stream()
-                .map(handover -> handover.conversationId)
-                .distinct()
-                .toList();
+        return WaitingTimers.isDue(deadline, now);
     }
 
     public enum QueueNotice {
         NOW,
         LATER,
         NO_AGENTS,
+        NONE
+    }
+
+    public enum Reassurance {
+        POSITION,
+        STILL_COMING,
         NONE
     }
 }

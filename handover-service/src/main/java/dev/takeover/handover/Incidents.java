@@ -19,12 +19,12 @@ import dev.takeover.events.handover.HandoverRequested.Priority;
 @ApplicationScoped
 public class Incidents {
 
-    private final Handovers handovers;
+    private final Escalations escalations;
     private final HandoverConfig config;
     private final Clock clock;
 
-    Incidents(Handovers handovers, HandoverConfig config, Clock clock) {
-        this.handovers = handovers;
+    Incidents(Escalations escalations, HandoverConfig config, Clock clock) {
+        this.escalations = escalations;
         this.config = config;
         this.clock = clock;
     }
@@ -75,7 +75,7 @@ public class Incidents {
         boolean matches = Turn.<Turn>list("conversationId = ?1 and seenAt >= ?2", conversationId, since).stream()
                 .anyMatch(turn -> incident.matches(turn.intent, turn.text));
         if (matches) {
-            handovers.tag(conversation, incident, now);
+            escalations.tag(conversation, incident, now);
         }
         return matches;
     }
@@ -104,7 +104,7 @@ public class Incidents {
                 if (!incidentId.equals(conversation.incidentId)) {
                     return false;
                 }
-                handovers.untag(conversation, incident, now);
+                escalations.untag(conversation, incident, now);
                 return true;
             });
             if (lifted) {

@@ -103,8 +103,10 @@ class ControlStateFlowTest extends FlowTest {
     @Test
     void queueUpdatesAreThrottledButTheLatestPositionIsToldWhenTheIntervalHasPassed() {
         String handoverId = escalate();
-        CloudEvent third = CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation);
-        CloudEvent second = CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation);
+        CloudEvent third =
+                CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation, Instant.now());
+        CloudEvent second =
+                CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation, Instant.now());
         flow.send(ContractRecords.record(
                 third,
                 QueuePositionChanged.TYPE,
@@ -118,9 +120,9 @@ class ControlStateFlowTest extends FlowTest {
                         third.id().toString(), second.id().toString()));
 
         Handover throttled = flow.handover(handoverId);
-        assertThat(throttled.notifiedPosition).isEqualTo(3);
-        assertThat(throttled.queuePosition).isEqualTo(2);
-        assertThat(throttled.queueNoticeAt).isNotNull();
+        assertThat(throttled.notices().notifiedPosition()).isEqualTo(3);
+        assertThat(throttled.notices().queuePosition()).isEqualTo(2);
+        assertThat(throttled.timers().queueNoticeAt()).isNotNull();
 
         clock.advance(Duration.ofSeconds(31));
         List<MessageSent> updates = flow.awaitNotices(NoticePurpose.QUEUE_UPDATE, 2);
@@ -131,7 +133,8 @@ class ControlStateFlowTest extends FlowTest {
                         "You are number 2 in the queue. Expected wait: about 7 minutes.");
 
         // Nothing new to tell: the same position and a wait within a minute change nothing.
-        CloudEvent same = CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation);
+        CloudEvent same =
+                CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation, Instant.now());
         flow.send(ContractRecords.record(
                 same,
                 QueuePositionChanged.TYPE,
@@ -163,7 +166,8 @@ class ControlStateFlowTest extends FlowTest {
                 new ConversationResolved(flow.conversation, handoverId, "sam", "refunded", Instant.now()));
         flow.awaitNotice(NoticePurpose.RESOLVED);
 
-        CloudEvent late = CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation);
+        CloudEvent late =
+                CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation, Instant.now());
         flow.send(ContractRecords.record(
                 late,
                 QueuePositionChanged.TYPE,
@@ -190,13 +194,13 @@ class ControlStateFlowTest extends FlowTest {
                 new ConversationAssigned(flow.conversation, handoverId, "sam", "Sam", Instant.now()));
         flow.awaitTransitionTo(ControlState.WITH_AGENT);
         flow.agentWrites("sam", "Hi Erika, what's your order number?");
-        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).abandonAt != null);
+        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).timers().abandonAt() != null);
 
         flow.says("m2", "It's 4711", flow.analysis("m2").intent("inform", 0.9));
-        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).abandonAt == null);
+        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).timers().abandonAt() == null);
 
         flow.agentWrites("sam", "Thanks, and your postcode?");
-        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).abandonAt != null);
+        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).timers().abandonAt() != null);
         clock.advance(Duration.ofMinutes(21));
 
         HandoverStateChanged abandoned = flow.awaitTransitionTo(ControlState.ABANDONED);

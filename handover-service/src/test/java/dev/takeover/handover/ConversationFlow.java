@@ -92,7 +92,7 @@ final class ConversationFlow implements AutoCloseable {
 
     /** Returns the idempotency key of the analysis. */
     String analysed(Analysis analysis) {
-        CloudEvent ce = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", conversation);
+        CloudEvent ce = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", conversation, Instant.now());
         send(ContractRecords.record(ce, MessageAnalyzed.TYPE, analysis.build()));
         return ce.id().toString();
     }
@@ -133,7 +133,7 @@ final class ConversationFlow implements AutoCloseable {
 
     /** Returns the idempotency key of the record. */
     String botCollected(Map<String, String> data) {
-        CloudEvent ce = CloudEvent.create(CustomerDataCollected.TYPE, "/bot-service", conversation);
+        CloudEvent ce = CloudEvent.create(CustomerDataCollected.TYPE, "/bot-service", conversation, Instant.now());
         send(ContractRecords.record(
                 ce, CustomerDataCollected.TYPE, new CustomerDataCollected(conversation, data, Instant.now())));
         return ce.id().toString();
@@ -141,7 +141,7 @@ final class ConversationFlow implements AutoCloseable {
 
     /** Returns the idempotency key of the record. */
     <T extends ConversationEvent> String agentService(EventType<T> type, T event) {
-        CloudEvent ce = CloudEvent.create(type, "/agent-service", conversation);
+        CloudEvent ce = CloudEvent.create(type, "/agent-service", conversation, Instant.now());
         send(ContractRecords.record(ce, type, event));
         return ce.id().toString();
     }

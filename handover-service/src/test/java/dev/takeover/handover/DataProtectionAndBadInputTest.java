@@ -33,7 +33,8 @@ class DataProtectionAndBadInputTest extends FlowTest {
     @Test
     void aMalformedAnalysisGoesToTheDeadLetterTopicWithItsReasonAndTheNextOneStillCounts() {
         try (TopicRecorder deadLetters = TopicRecorder.recording(kafka, "handover-service.dlq")) {
-            CloudEvent broken = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", flow.conversation);
+            CloudEvent broken =
+                    CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", flow.conversation, Instant.now());
             flow.send(new ProducerRecord<>(
                     "bot.analysis",
                     null,
@@ -71,7 +72,8 @@ class DataProtectionAndBadInputTest extends FlowTest {
     void anErasureForgetsWhoTheCustomerIsAndWhatTheyWrote() {
         flow.with(Map.of("vip", "true")).says("m1", "My address is Hauptstr. 1", flow.analysis("m1"));
         String collected = flow.botCollected(Map.of("email", "erika@example.org"));
-        CloudEvent erasure = CloudEvent.create(CustomerDataErased.TYPE, "/transcript-service", flow.conversation);
+        CloudEvent erasure =
+                CloudEvent.create(CustomerDataErased.TYPE, "/transcript-service", flow.conversation, Instant.now());
         await().atMost(PATIENCE).until(() -> ConversationFlow.processed(flow.messageKey("m1"), collected));
 
         flow.send(ContractRecords.record(

@@ -1,6 +1,7 @@
 package dev.takeover.handover;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -79,8 +80,8 @@ class EscalationFlowTest {
 
     @Test
     void neitherARedeliveryNorARepeatedRequestOpensASecondHandover() {
-        CloudEvent first = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", conversation);
-        CloudEvent second = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", conversation);
+        CloudEvent first = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", conversation, Instant.now());
+        CloudEvent second = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", conversation, Instant.now());
         send(ContractRecords.record(first, MessageAnalyzed.TYPE, analysis("m1", true)));
         send(ContractRecords.record(first, MessageAnalyzed.TYPE, analysis("m1", true)));
         send(ContractRecords.record(second, MessageAnalyzed.TYPE, analysis("m2", true)));

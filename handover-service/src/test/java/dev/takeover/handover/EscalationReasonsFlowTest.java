@@ -86,7 +86,7 @@ class EscalationReasonsFlowTest extends FlowTest {
     @Test
     void rejectingTheBotsAnswerEscalatesAndThePackageSaysWhatTheBotTried() {
         flow.says("m1", "Where is my order?", flow.analysis("m1").intent("order_status", 0.9));
-        CloudEvent answer = CloudEvent.create(MessageSent.TYPE, "/bot-service", flow.conversation);
+        CloudEvent answer = CloudEvent.create(MessageSent.TYPE, "/bot-service", flow.conversation, Instant.now());
         flow.send(ContractRecords.record(
                 answer,
                 MessageSent.TYPE,
@@ -211,7 +211,7 @@ class EscalationReasonsFlowTest extends FlowTest {
     void aLateAnalysisOfAnOlderMessageDoesNotOpenASecondEscalation() {
         flow.analysed(flow.analysis("m2").asksForAPerson());
         flow.awaitTakeover();
-        CloudEvent late = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", flow.conversation);
+        CloudEvent late = CloudEvent.create(MessageAnalyzed.TYPE, "/bot-service", flow.conversation, Instant.now());
         flow.send(ContractRecords.record(
                 late, MessageAnalyzed.TYPE, flow.analysis("m1").asksForAPerson().build()));
 

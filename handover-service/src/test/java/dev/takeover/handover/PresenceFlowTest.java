@@ -58,11 +58,11 @@ class PresenceFlowTest extends FlowTest {
                         Instant.now().plusSeconds(60)));
         await().atMost(PATIENCE).until(() -> ConversationFlow.processed(offer));
         Handover offered = flow.handover(handoverId);
-        assertThat(offered.agentsOnline).isTrue();
-        assertThat(offered.presenceDueAt)
+        assertThat(offered.agentsOnline()).isTrue();
+        assertThat(offered.timers().presenceDueAt())
                 .as("agent-service spoke: no calendar fallback")
                 .isNull();
-        assertThat(offered.waitLimitAt)
+        assertThat(offered.timers().waitLimitAt())
                 .as("people are there, so the wait limit counts from the escalation, not from Tuesday")
                 .isEqualTo(offered.requestedAt.plus(config.waiting().waitLimit()));
 
@@ -84,7 +84,8 @@ class PresenceFlowTest extends FlowTest {
     void outOfHoursWithNobodyOnlineTheCustomerLearnsWhenPeopleAreBackOnceHoweverOftenAgentServiceRepeatsIt() {
         clock.travelTo(MONDAY_NIGHT);
         String handoverId = escalate();
-        CloudEvent firstReport = CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation);
+        CloudEvent firstReport =
+                CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation, Instant.now());
         QueuePositionChanged nobodyOnline =
                 new QueuePositionChanged(flow.conversation, handoverId, 1, 0, 0, Instant.now());
         flow.send(ContractRecords.record(firstReport, QueuePositionChanged.TYPE, nobodyOnline));
@@ -95,12 +96,12 @@ class PresenceFlowTest extends FlowTest {
                 .contains("RÜCKRUF")
                 .contains("TICKET");
         Handover waiting = flow.handover(handoverId);
-        assertThat(waiting.agentsOnline).isFalse();
-        assertThat(waiting.presenceDueAt).isNull();
-        assertThat(waiting.abandonAt)
+        assertThat(waiting.agentsOnline()).isFalse();
+        assertThat(waiting.timers().presenceDueAt()).isNull();
+        assertThat(waiting.timers().abandonAt())
                 .as("nobody is abandoned for waiting overnight")
                 .isNull();
-        assertThat(waiting.waitLimitAt)
+        assertThat(waiting.timers().waitLimitAt())
                 .isEqualTo(TUESDAY_OPENING.plus(config.waiting().waitLimit()));
 
         // The same report redelivered, a later one still saying nobody is online, and the grace passing.
@@ -120,7 +121,7 @@ class PresenceFlowTest extends FlowTest {
         assertThat(flow.systemNotices())
                 .extracting(MessageSent::purpose)
                 .containsExactly(NoticePurpose.HANDOVER_NOTICE, NoticePurpose.OUT_OF_HOURS, NoticePurpose.QUEUE_UPDATE);
-        assertThat(flow.handover(handoverId).waitLimitAt)
+        assertThat(flow.handover(handoverId).timers().waitLimitAt())
                 .as("someone is there now: the wait limit counts from now, not from Tuesday")
                 .isBeforeOrEqualTo(clock.instant().plus(config.waiting().waitLimit()))
                 .isBefore(TUESDAY_OPENING);
@@ -141,7 +142,7 @@ class PresenceFlowTest extends FlowTest {
         assertThat(flow.awaitNotice(NoticePurpose.CALLBACK_OFFER).text())
                 .startsWith("Entschuldigen Sie die Wartezeit")
                 .contains("RÜCKRUF");
-        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).abandonAt != null);
+        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).timers().abandonAt() != null);
         assertThat(flow.systemNotices())
                 .extracting(MessageSent::purpose)
                 .containsExactly(
@@ -154,7 +155,7 @@ class PresenceFlowTest extends FlowTest {
         flow.botCollected(Map.of("phone", "+49 30 1234567"));
         String handoverId = escalate();
         Handover escalated = flow.handover(handoverId);
-        assertThat(escalated.presenceDueAt)
+        assertThat(escalated.timers().presenceDueAt())
                 .isEqualTo(escalated.requestedAt.plus(config.waiting().presenceGrace()));
 
         clock.advance(config.waiting().presenceGrace());
@@ -163,14 +164,15 @@ class PresenceFlowTest extends FlowTest {
                 .contains(BACK_ON_TUESDAY)
                 .contains("RÜCKRUF");
         Handover waiting = flow.handover(handoverId);
-        assertThat(waiting.presenceDueAt).isNull();
-        assertThat(waiting.agentsOnline).isNull();
-        assertThat(waiting.abandonAt).isNull();
-        assertThat(waiting.waitLimitAt)
+        assertThat(waiting.timers().presenceDueAt()).isNull();
+        assertThat(waiting.agentsOnline()).isNull();
+        assertThat(waiting.timers().abandonAt()).isNull();
+        assertThat(waiting.timers().waitLimitAt())
                 .isEqualTo(TUESDAY_OPENING.plus(config.waiting().waitLimit()));
 
         // agent-service's report arrives late, and twice; the customer already knows.
-        CloudEvent late = CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation);
+        CloudEvent late =
+                CloudEvent.create(QueuePositionChanged.TYPE, "/agent-service", flow.conversation, Instant.now());
         QueuePositionChanged nobodyOnline =
                 new QueuePositionChanged(flow.conversation, handoverId, 1, 0, 0, Instant.now());
         flow.send(ContractRecords.record(late, QueuePositionChanged.TYPE, nobodyOnline));

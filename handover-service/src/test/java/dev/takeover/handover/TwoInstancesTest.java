@@ -132,11 +132,11 @@ class TwoInstancesTest {
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
 
         instances.submit(() -> handovers.runDueTimers(flow.conversation)).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        assertThat(flow.handover(handoverId).alternativesOfferedAt).isNull();
+        assertThat(flow.handover(handoverId).notices().alternativesOfferedAt()).isNull();
 
         release.countDown();
         holder.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).alternativesOfferedAt != null);
+        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).notices().alternativesOfferedAt() != null);
         assertThat(flow.awaitNotices(NoticePurpose.CALLBACK_OFFER, 1)).hasSize(1);
     }
 }

@@ -48,10 +48,10 @@ class WaitingPhaseFlowTest extends FlowTest {
                 .contains("Alles, was Sie hier schreiben, bleibt erhalten")
                 .contains("RÜCKRUF");
         Handover waiting = flow.handover(handoverId);
-        assertThat(waiting.abandonAt)
+        assertThat(waiting.timers().abandonAt())
                 .as("nobody is abandoned for waiting outside business hours")
                 .isNull();
-        assertThat(waiting.waitLimitAt).isEqualTo(Instant.parse("2026-11-30T07:10:00Z"));
+        assertThat(waiting.timers().waitLimitAt()).isEqualTo(Instant.parse("2026-11-30T07:10:00Z"));
 
         flow.says("m2", "Ja, bitte Rückruf", flow.analysis("m2").intent("affirm", 0.8));
 
@@ -82,7 +82,7 @@ class WaitingPhaseFlowTest extends FlowTest {
                 .contains("reply CALLBACK")
                 .contains("TICKET");
 
-        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).abandonAt != null);
+        await().atMost(PATIENCE).until(() -> flow.handover(handoverId).timers().abandonAt() != null);
         clock.advance(Duration.ofMinutes(11));
         HandoverStateChanged abandoned = flow.awaitTransitionTo(ControlState.ABANDONED);
         assertThat(abandoned.cause()).isEqualTo("CUSTOMER_UNRESPONSIVE");

@@ -109,6 +109,11 @@ public final class Platform implements AutoCloseable {
         return services.get(service).stream().map(ServiceProcess::baseUri).toList();
     }
 
+    /** The process ids of every instance of the service. */
+    public List<Long> pids(PlatformService service) {
+        return services.get(service).stream().map(ServiceProcess::pid).toList();
+    }
+
     public Path log(PlatformService service) {
         return services.get(service).get(0).log();
     }

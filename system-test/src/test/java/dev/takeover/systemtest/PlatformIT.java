@@ -89,7 +89,9 @@ class PlatformIT {
         String conversation = "conv-" + UUID.randomUUID();
         String message = customerMessage(conversation, "m1", "Ich möchte mit einem Mitarbeiter sprechen");
 
-        try (TopicRecorder agentEvents = TopicRecorder.recording(kafka, "agent.events")) {
+        try (TopicRecorder analyses = TopicRecorder.recording(kafka, "bot.analysis");
+                TopicRecorder handovers = TopicRecorder.recording(kafka, "handover.events");
+                TopicRecorder agentEvents = TopicRecorder.recording(kafka, "agent.events")) {
             sendAsChannelAdapter(conversation, message);
             sendAsChannelAdapter(conversation, message);
 
@@ -103,6 +105,19 @@ class PlatformIT {
                     .until(() -> agentEvents.events(conversation, ConversationAssigned.TYPE), found -> !found.isEmpty())
                     .get(0);
             assertThat(assigned.agentId()).isEqualTo(agent);
+
+            // One trace for the message: the bot's analysis, the takeover event, the offer the routing pass made and
+            // the assignment the agent's accept made, each in a different service or request.
+            String trace = traceId(analyses, conversation, MessageAnalyzed.TYPE.name());
+            assertThat(trace).isNotNull();
+            assertThat(traceId(handovers, conversation, HandoverRequested.TYPE.name()))
+                    .isEqualTo(trace);
+            assertThat(traceId(agentEvents, conversation, ConversationOffered.TYPE.name()))
+                    .isEqualTo(trace);
+            assertThat(traceId(agentEvents, conversation, ConversationAssigned.TYPE.name()))
+                    .isEqualTo(trace);
+            assertThat(handovers.records(conversation))
+                    .allSatisfy(record -> assertThat(traceIdOf(record)).isNotNull());
         }
 
         List<String> types = await().atMost(PATIENCE)
@@ -223,6 +238,23 @@ class PlatformIT {
                                 hasItems("Kafka connection health check", "Database connections health check"));
             }
         }
+    }
+
+    /** The trace id in the traceparent header of the conversation's first record of the type. */
+    private static String traceId(TopicRecorder recorder, String conversation, String type) {
+        return recorder.records(conversation).stream()
+                .filter(record -> type.equals(TopicRecorder.header(record, "ce_type")))
+                .findFirst()
+                .map(PlatformIT::traceIdOf)
+                .orElseThrow(() -> new AssertionError("no " + type + " of " + conversation));
+    }
+
+    /** W3C traceparent: 00-{32 hex trace id}-{16 hex parent span id}-{2 hex flags}. */
+    private static String traceIdOf(ConsumerRecord<String, byte[]> record) {
+        String traceparent = TopicRecorder.header(record, "traceparent");
+        return traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")
+                ? traceparent.substring(3, 35)
+                : null;
     }
 
     private static URI agentService(int instance) {

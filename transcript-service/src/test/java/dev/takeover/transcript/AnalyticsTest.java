@@ -24,6 +24,8 @@ import dev.takeover.events.agent.ConversationResolved;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.bot.MessageAnalyzed.Intent;
 import dev.takeover.events.bot.MessageAnalyzed.Sentiment;
+import dev.takeover.events.bot.SatisfactionRated;
+import dev.takeover.events.bot.SatisfactionRated.ServedBy;
 import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.events.conversation.Sender;
@@ -40,7 +42,8 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * Four conversations on a day of their own, long ago, so no other test's conversations fall in the range: one the bot
  * contained, one escalated and resolved by an agent ({@code conversation}), one with a clarification and a flagged
- * answer whose customer comes back about the same intent, and that repeat contact.
+ * answer whose customer comes back about the same intent, and that repeat contact. The agent's customer rates alice 4;
+ * the bot's customers rate it 2 and in words.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -92,6 +95,16 @@ class AnalyticsTest extends LogTestSupport {
                         .body("total.times.firstResponse.p50Seconds", equalTo(30))
                         .body("total.times.handleTime.p50Seconds", equalTo(300))
                         .body("total.times.handleTime.count", equalTo(1))
+                        .body("total.satisfaction.agent.scores", equalTo(1))
+                        .body("total.satisfaction.agent.average", equalTo(4.0f))
+                        .body("total.satisfaction.agent.distribution.4", equalTo(1))
+                        .body("total.satisfaction.agent.satisfiedRate", equalTo(1.0f))
+                        .body("total.satisfaction.bot.scores", equalTo(1))
+                        .body("total.satisfaction.bot.inWords", equalTo(1))
+                        .body("total.satisfaction.bot.average", equalTo(2.0f))
+                        .body("total.satisfaction.bot.distribution.2", equalTo(1))
+                        .body("total.satisfaction.bot.distribution.5", equalTo(0))
+                        .body("total.satisfaction.bot.satisfiedRate", equalTo(0.0f))
                         .body("total.cost.botConversations", equalTo(3))
                         .body("total.cost.humanConversations", equalTo(1))
                         .body("total.cost.botPerConversation", equalTo(0.5f))
@@ -120,14 +133,21 @@ class AnalyticsTest extends LogTestSupport {
                         .body("whereTheBotFails.botFailures.intent", contains("contract_change"))
                         .body("whereTheBotFails.escalations.intent", contains("invoice_question"))
                         .body("whereTheBotFails.flags[0].count", equalTo(1))
-                        .body("whereTheBotFails.flags[0].examples", contains(clarified)));
+                        .body("whereTheBotFails.flags[0].examples", contains(clarified))
+                        .body("whereTheBotFails.lowBotRatings.intent", contains("contract_change"))
+                        .body("whereTheBotFails.lowBotRatings[0].examples", contains(clarified)));
 
         summary("channel")
                 .then()
                 .statusCode(200)
                 .body("groups.key", contains("web", "whatsapp"))
                 .body("groups[0].figures.volume.conversations", equalTo(3))
-                .body("groups[1].figures.handovers.count", equalTo(1));
+                .body("groups[0].figures.satisfaction.bot.scores", equalTo(1))
+                .body("groups[0].figures.satisfaction.agent.scores", equalTo(0))
+                .body("groups[0].figures.satisfaction.agent.average", nullValue())
+                .body("groups[1].figures.handovers.count", equalTo(1))
+                .body("groups[1].figures.satisfaction.agent.average", equalTo(4.0f))
+                .body("groups[1].figures.satisfaction.bot.scores", equalTo(0));
         summary("language")
                 .then()
                 .statusCode(200)
@@ -172,6 +192,7 @@ class AnalyticsTest extends LogTestSupport {
                 .body("total.handovers.count", equalTo(1))
                 .body("total.failures.rejections", equalTo(1))
                 .body("total.times.handleTime.p50Seconds", equalTo(300))
+                .body("total.satisfaction.agent.scores", equalTo(1))
                 .body("total.cost.total", equalTo(7.0f));
     }
 
@@ -179,9 +200,9 @@ class AnalyticsTest extends LogTestSupport {
     void theSummaryIsAlsoCsv() {
         send(conversations(escalated()));
         clock.travelTo(base.plus(Duration.ofDays(10)));
-        String total =
-                "total,4,6,2,1,0,0.5,1,0.25,CUSTOMER_REQUEST:1,60,60,30,30,30,30,300,300,3,1,0.5,5.5,7.0,20.0,13.0,"
-                        + "1,1,1,1,1";
+        String total = "total,4,6,2,1,0,0.5,1,0.25,CUSTOMER_REQUEST:1,60,60,30,30,30,30,300,300,"
+                + "1,1,2.0,0.0,1:0;2:1;3:0;4:0;5:0,1,0,4.0,1.0,1:0;2:0;3:0;4:1;5:0,"
+                + "3,1,0.5,5.5,7.0,20.0,13.0,1,1,1,1,1";
         await().atMost(PATIENCE)
                 .untilAsserted(
                         () -> assertThat(csv("/analytics/summary.csv").lines().toList())
@@ -269,6 +290,10 @@ class AnalyticsTest extends LogTestSupport {
         records.add(record(
                 MessageAnalyzed.TYPE, analysis(contained, "a1", "opening_hours", "en", null, null), a.plusSeconds(1)));
         records.add(record(MessageSent.TYPE, bot(contained, "ab1", "ANSWER", a.plusSeconds(2)), a.plusSeconds(2)));
+        records.add(record(
+                SatisfactionRated.TYPE,
+                SatisfactionRated.inWords(contained, "a2", ServedBy.BOT, null, "en", "web", a.plusSeconds(30)),
+                a.plusSeconds(31)));
 
         Instant c = base.plus(Duration.ofDays(1));
         records.add(plain(message(clarified, "c1", returningCustomer, "web", "en", c)));
@@ -284,6 +309,10 @@ class AnalyticsTest extends LogTestSupport {
                 analysis(clarified, "c2", "tariff_question", "en", null, true),
                 c.plusSeconds(21)));
         records.add(record(MessageSent.TYPE, bot(clarified, "cb2", "ANSWER", c.plusSeconds(22)), c.plusSeconds(22)));
+        records.add(record(
+                SatisfactionRated.TYPE,
+                SatisfactionRated.scored(clarified, "c3", 2, ServedBy.BOT, null, "en", "web", c.plusSeconds(40)),
+                c.plusSeconds(41)));
         records.add(record(
                 BotAnswerFlagged.TYPE,
                 new BotAnswerFlagged(
@@ -333,7 +362,12 @@ class AnalyticsTest extends LogTestSupport {
                 record(
                         ConversationResolved.TYPE,
                         new ConversationResolved(conversation, handover, "alice", "corrected", b.plusSeconds(420)),
-                        b.plusSeconds(420)));
+                        b.plusSeconds(420)),
+                record(
+                        SatisfactionRated.TYPE,
+                        SatisfactionRated.scored(
+                                conversation, "b3", 4, ServedBy.AGENT, handover, "de", "whatsapp", b.plusSeconds(480)),
+                        b.plusSeconds(481)));
     }
 
     private static InboundMessage message(

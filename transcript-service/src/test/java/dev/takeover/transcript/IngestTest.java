@@ -27,6 +27,7 @@ import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 import dev.takeover.infrastructure.testing.TopicRecorder;
+import dev.takeover.transcript.ingest.ConversationLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -99,7 +100,7 @@ class IngestTest extends LogTestSupport {
                 consumed(
                         "agent.events",
                         2,
-                        CloudEvent.create(ConversationAssigned.TYPE, "/agent-service", conversation)
+                        CloudEvent.create(ConversationAssigned.TYPE, "/agent-service", conversation, Instant.now())
                                 .toHeaders(),
                         json(assigned("bob", start.plusSeconds(1)))));
 

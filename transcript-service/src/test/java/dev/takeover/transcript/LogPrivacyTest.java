@@ -24,6 +24,7 @@ import dev.takeover.events.CloudEvent;
 import dev.takeover.events.agent.ConversationOffered;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 import dev.takeover.infrastructure.testing.TopicRecorder;
+import dev.takeover.transcript.ingest.ConversationLog;
 import dev.takeover.transcript.privacy.RedactingLogFilter;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -105,7 +106,7 @@ class LogPrivacyTest extends LogTestSupport {
                             conversation,
                             ("{\"conversationId\": \"" + conversation + "\", \"agentName\": \"" + secret + "\"}")
                                     .getBytes(UTF_8),
-                            CloudEvent.create(ConversationOffered.TYPE, "/agent-service", conversation)
+                            CloudEvent.create(ConversationOffered.TYPE, "/agent-service", conversation, Instant.now())
                                     .toHeaders()),
                     record(unstorable, ConversationOffered.TYPE, offered(secret, start, start.plusSeconds(30))),
                     plain(customerSays("m4", "nul\u0000 " + secret, start.plusSeconds(1))));

@@ -27,4 +27,12 @@ class OpenApiTest {
         assertThat(document).contains("\"bearer\"").contains("application/problem+json");
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
+
+    @Test
+    void theEventContractIsServedBesideIt() {
+        String document =
+                given().get("/asyncapi.yaml").then().statusCode(200).extract().asString();
+
+        assertThat(document).startsWith("# The public event contract").contains("asyncapi: 3.0.0");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.takeover.webchat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -116,7 +117,7 @@ class ChatFlowTest extends ChatTestSupport {
         ChatClient tab = tab();
         String conversation = tab.hello().path("conversationId").asText();
         MessageSent answer = fromBot(conversation, "Parcels arrive within 3 days.");
-        CloudEvent ce = CloudEvent.create(MessageSent.TYPE, "/bot-service", conversation);
+        CloudEvent ce = CloudEvent.create(MessageSent.TYPE, "/bot-service", conversation, Instant.now());
 
         publish(List.of(
                 ContractRecords.record(ce, MessageSent.TYPE, answer),

@@ -3,7 +3,6 @@ package dev.takeover.bot.dialogue;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.takeover.bot.Conversation;
@@ -16,8 +15,9 @@ import dev.takeover.events.bot.MessageAnalyzed.Intent;
 
 /**
  * Decides the bot's next turn in a conversation: answer from the knowledge base, ask one clarifying question, ask for
- * what an agent will need before a likely handover, ask for the satisfaction rating, or stay silent because a person
- * is in charge or about to be. It changes the conversation's state; sending is the caller's.
+ * what an agent will need before a likely handover, ask for the satisfaction rating (after a person handed the
+ * conversation back, or when a customer only the bot served says goodbye) and read the answer, or stay silent because
+ * a person is in charge or about to be. It changes the conversation's state; sending is the caller's.
  */
 public final class Dialogue {
 
@@ -34,17 +34,37 @@ public final class Dialogue {
 
     public record Reply(String text, Purpose purpose) {}
 
-    /** The outcome of one customer message. */
+    /** The outcome of one customer message; {@code surveyAnswer} is set when it answered the satisfaction question. */
     public record Turn(
             Optional<Reply> reply,
             boolean collectedGrew,
             boolean humanRequested,
             boolean rejectedBotAnswer,
-            boolean clarificationFailed) {}
+            boolean clarificationFailed,
+            Optional<SurveyAnswer> surveyAnswer) {
 
-    /** How the dialogue behaves. */
+        Turn(
+                Optional<Reply> reply,
+                boolean collectedGrew,
+                boolean humanRequested,
+                boolean rejectedBotAnswer,
+                boolean clarificationFailed) {
+            this(reply, collectedGrew, humanRequested, rejectedBotAnswer, clarificationFailed, Optional.empty());
+        }
+    }
+
+    /**
+     * How the dialogue behaves. {@code surveyTheBot}: whether the bot asks for a rating of its own help when a
+     * customer no person served says goodbye after an answer.
+     */
     public record Settings(
-            double answerConfidence, Set<String> criticalIntents, double likelyHandoverFrustration, int dataAttempts) {}
+            double answerConfidence,
+            Set<String> criticalIntents,
+            double likelyHandoverFrustration,
+            int dataAttempts,
+            boolean surveyTheBot) {}
+
+    private static final String GOODBYE = "goodbye";
 
     private static final List<Field> NEEDED_FOR_HANDOVER = List.of(Field.CUSTOMER_NUMBER, Field.EMAIL);
     private static final Pattern YES = Pattern.compile(
@@ -52,8 +72,6 @@ public final class Dialogue {
                     + "ok bitte|do it|go ahead|mach das|machen sie das)\\W*$");
     private static final Pattern NO = Pattern.compile(
             "^\\W*(?:no|nope|nah|no thanks|not now|nein|nee|noe|nein danke|lieber nicht|jetzt nicht)\\W*$");
-    private static final Pattern RATING =
-            Pattern.compile("(?<![\\d.,])([1-5])(?:\\s*(?:/|von|of|out of)\\s*5)?(?![\\d.,])");
     private static final Pattern FIRST = Pattern.compile("\\b(?:1|first|the first|former|erste\\w*|ersteres)\\b");
     private static final Pattern SECOND = Pattern.compile("\\b(?:2|second|the second|latter|zweite\\w*|letzteres)\\b");
 
@@ -81,12 +99,12 @@ public final class Dialogue {
             return new Turn(Optional.empty(), collectedGrew, humanRequested, rejected, false);
         }
         if (conversation.awaiting == Awaiting.SURVEY) {
-            Matcher rating = RATING.matcher(folded);
             conversation.awaitNothing();
-            if (rating.find() && folded.length() <= 40) {
-                conversation.surveyScore = Integer.valueOf(rating.group(1));
-                return turn(
-                        conversation, prompt("surveyThanks", conversation, language), Purpose.SURVEY, collectedGrew);
+            Optional<SurveyAnswer> answer = SurveyAnswer.read(folded, understanding, settings.answerConfidence());
+            if (answer.isPresent()) {
+                conversation.surveyScore = answer.get().score();
+                Reply thanks = reply(conversation, prompt("surveyThanks", conversation, language), Purpose.SURVEY);
+                return new Turn(Optional.of(thanks), collectedGrew, false, false, false, answer);
             }
         }
 
@@ -171,14 +189,27 @@ public final class Dialogue {
                     .replace("{second}", knowledge.label(second.name(), language));
             return turn(conversation, question, Purpose.CLARIFICATION, collectedGrew);
         }
+        if (asksTheBotsRating(conversation, understanding)) {
+            conversation.askForRating(null);
+            return turn(conversation, prompt("botSurvey", conversation, language), Purpose.SURVEY, collectedGrew);
+        }
         return answer(conversation, understanding.intent().name(), language, collectedGrew);
     }
 
-    /** After a person hands the conversation back: one satisfaction question. */
-    public Reply survey(Conversation conversation) {
-        conversation.awaitNothing();
-        conversation.await(Awaiting.SURVEY);
+    /** After a person hands the conversation back: one question about their help, in that handover. */
+    public Reply survey(Conversation conversation, String handoverId) {
+        conversation.askForRating(handoverId);
         return reply(conversation, prompt("survey", conversation, conversation.language), Purpose.SURVEY);
+    }
+
+    /** Once per conversation, and only about the bot's own help: nobody else served the customer, and it answered. */
+    private boolean asksTheBotsRating(Conversation conversation, Understanding understanding) {
+        return settings.surveyTheBot()
+                && GOODBYE.equals(understanding.intent().name())
+                && !conversation.surveyed
+                && !conversation.servedByPerson()
+                && Purpose.ANSWER.name().equals(conversation.lastBotPurpose)
+                && knowledge.hasPrompt("botSurvey");
     }
 
     /** When a handover starts that the bot did not see coming: ask for what the agent needs, if anything. */

@@ -47,6 +47,11 @@ public final class KnowledgeBase {
         return entry(intent).map(entry -> inLanguage(entry.label(), language)).orElse(intent.replace('_', ' '));
     }
 
+    /** A knowledge base written before a prompt existed may lack it; the dialogue then leaves that step out. */
+    public boolean hasPrompt(String name) {
+        return contents.prompts().containsKey(name);
+    }
+
     public String prompt(String name, String language) {
         Map<String, String> wording = contents.prompts().get(name);
         if (wording == null) {

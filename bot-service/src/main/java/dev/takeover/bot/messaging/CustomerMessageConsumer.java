@@ -14,8 +14,8 @@ import dev.takeover.common.consuming.EventHandlers;
 import dev.takeover.events.conversation.InboundMessage;
 
 /**
- * Customer messages from the channel adapters. Each is analysed on its own for now; the NLU's batch call, when it
- * comes, belongs in {@code EventHandlers.Builder#prepare}, which sees every new message of the batch at once.
+ * Customer messages from the channel adapters. A batch's new messages are understood in one model call first; then
+ * each is handled on its own, in order.
  */
 @ApplicationScoped
 public class CustomerMessageConsumer {
@@ -26,6 +26,7 @@ public class CustomerMessageConsumer {
         this.consumer = consuming.consumer(
                 "customer-messages",
                 EventHandlers.builder()
+                        .prepare(batch -> bot.understandAhead(batch.of(InboundMessage.TYPE)))
                         .on(InboundMessage.TYPE, bot::onCustomerMessage)
                         .build());
     }

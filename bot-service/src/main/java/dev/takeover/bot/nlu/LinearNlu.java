@@ -24,14 +24,12 @@ import dev.takeover.events.bot.MessageAnalyzed.Intent;
 public final class LinearNlu implements Nlu {
 
     private static final Pattern MARKUP = Pattern.compile("<[^<>]{1,300}>");
+    /** A message without a letter or digit (emoji, punctuation) names no topic, however its embedding falls. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
 
     private static final int ALTERNATIVES = 3;
     /** A request for a person whose topic is this unclear is just that: a request for a person. */
     private static final double PURE_REQUEST = 0.5;
-    /** Ridge regularisation and softmax temperature of the semantic model, measured on the development sets. */
-    private static final double RIDGE_LAMBDA = 2.0;
-
-    private static final double TEMPERATURE = 0.1;
     /** Phrases embedded for the semantic model at most: about 30 s on two idle cores (evaluation/REPORT.md). */
     static final int MAX_EMBEDDED_PHRASES = 16_000;
 
@@ -178,8 +176,10 @@ public final class LinearNlu implements Nlu {
         Scored best = ranked.get(0);
         boolean lexicalRule = semantic == null || !english(language);
         boolean outOfScope = settings.outOfScopeIntents().contains(best.intent())
+                || !WORD.matcher(message.text()).find()
                 || (semantic != null
-                        && semantic.nearestSimilarity() < current.semantic().threshold(language))
+                        && semantic.nearestSimilarity() < current.semantic().threshold(language)
+                        && best.probability() < settings.unlikeConfidence())
                 || best.probability() < settings.minimumConfidence()
                 || (lexicalRule
                         && (lexical.bestRawScore() < settings.minimumScore()
@@ -246,14 +246,7 @@ public final class LinearNlu implements Nlu {
             embeddedLanguages.add(phraseLanguages.get(sample.get(i)));
         }
         SemanticIndex semantic = SemanticIndex.train(
-                vectors,
-                labels,
-                intents.length,
-                embeddedLanguages,
-                outOfScopeLabels,
-                RIDGE_LAMBDA,
-                TEMPERATURE,
-                settings::outOfScopeQuantile);
+                vectors, labels, intents.length, embeddedLanguages, outOfScopeLabels, settings::outOfScopeQuantile);
 
         trained = new Trained(catalogue, intents, lexical, semantic, embeddings);
         long millis = (System.nanoTime() - started) / 1_000_000;

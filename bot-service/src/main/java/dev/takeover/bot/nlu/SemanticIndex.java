@@ -1,5 +1,6 @@
 package dev.takeover.bot.nlu;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -10,16 +11,17 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
- * The semantic half of the intent classifier, over sentence embeddings of the catalogue: a ridge-regression classifier
- * (closed form, so a 10,000-phrase catalogue trains in about a second) and the nearest catalogue phrase. It also
+ * The semantic half of the intent classifier, over sentence embeddings of the catalogue: a softmax (multinomial
+ * logistic-regression) classifier, trained by a few epochs of shuffled mini-batch gradient descent (seconds for 16,000
+ * phrases), and the nearest catalogue phrase. It also
  * calibrates out of scope on the catalogue itself, per language: how similar a phrase is to its nearest neighbour when
  * it is left out tells how similar a new message that the catalogue covers tends to be, so the threshold adapts to any
  * catalogue (dense or sparse, broad or narrow, English or German) instead of being one fixed number.
  */
 final class SemanticIndex {
 
-    /** Phrases sampled per language to calibrate; enough for a stable quantile, cheap for 100,000 phrases. */
-    private static final int CALIBRATION_SAMPLE = 1_500;
+    /** Phrases sampled per language to calibrate: enough for a stable quantile, cheap for 100,000 phrases. */
+    private static final int CALIBRATION_SAMPLE = 1_000;
     /**
      * A neighbour this similar is the same phrase written again (a greeting added, a typo, another case): it is left
      * out with the phrase, or a catalogue that lists such variants would set its threshold so high that almost every
@@ -27,12 +29,18 @@ final class SemanticIndex {
      */
     private static final double NEAR_DUPLICATE = 0.95;
 
+    private static final int EPOCHS = 10;
+    private static final int BATCH = 32;
+    private static final double LEARNING_RATE = 10;
+    private static final double L2 = 1e-4;
+
     private final float[] phrases;
     private final int dimensions;
     private final int[] phraseIntent;
     private final int intentCount;
-    private final double[][] ridge;
-    private final double temperature;
+    /** Per intent, a weight per embedding dimension and the bias last. */
+    private final double[][] softmax;
+
     private final Map<String, Double> thresholds;
     private final double overallThreshold;
 
@@ -41,16 +49,14 @@ final class SemanticIndex {
             int dimensions,
             int[] phraseIntent,
             int intentCount,
-            double[][] ridge,
-            double temperature,
+            double[][] softmax,
             Map<String, Double> thresholds,
             double overallThreshold) {
         this.phrases = phrases;
         this.dimensions = dimensions;
         this.phraseIntent = phraseIntent;
         this.intentCount = intentCount;
-        this.ridge = ridge;
-        this.temperature = temperature;
+        this.softmax = softmax;
         this.thresholds = thresholds;
         this.overallThreshold = overallThreshold;
     }
@@ -71,54 +77,28 @@ final class SemanticIndex {
             int intentCount,
             List<String> languages,
             Set<Integer> outOfScopeLabels,
-            double lambda,
-            double temperature,
             ToDoubleFunction<String> quantile) {
         int dimensions = embeddings[0].length;
         float[] flat = new float[embeddings.length * dimensions];
         for (int i = 0; i < embeddings.length; i++) {
             System.arraycopy(embeddings[i], 0, flat, i * dimensions, dimensions);
         }
-        double[][] ridge = ridge(embeddings, labels, intentCount, lambda);
+        double[][] softmax = softmax(embeddings, labels, intentCount);
         Map<String, Double> thresholds = new HashMap<>();
-        double overall =
-                calibrate(flat, dimensions, labels, outOfScopeLabels, languages, null, quantile.applyAsDouble(null));
+        List<double[]> all = new ArrayList<>();
         for (String language : languages.stream().distinct().toList()) {
-            thresholds.put(
-                    language,
-                    calibrate(
-                            flat,
-                            dimensions,
-                            labels,
-                            outOfScopeLabels,
-                            languages,
-                            language,
-                            quantile.applyAsDouble(language)));
+            double[] leftOut = leftOut(flat, dimensions, labels, outOfScopeLabels, languages, language);
+            all.add(leftOut);
+            thresholds.put(language, quantile(leftOut, quantile.applyAsDouble(language)));
         }
+        double overall =
+                quantile(all.stream().flatMapToDouble(Arrays::stream).sorted().toArray(), quantile.applyAsDouble(null));
         return new SemanticIndex(
-                flat, dimensions, labels.clone(), intentCount, ridge, temperature, Map.copyOf(thresholds), overall);
+                flat, dimensions, labels.clone(), intentCount, softmax, Map.copyOf(thresholds), overall);
     }
 
     Match match(float[] query) {
-        double[] scores = new double[intentCount];
-        int bias = dimensions;
-        for (int c = 0; c < intentCount; c++) {
-            double[] w = ridge[c];
-            double score = w[bias];
-            for (int d = 0; d < dimensions; d++) {
-                score += w[d] * query[d];
-            }
-            scores[c] = score;
-        }
-        double max = Arrays.stream(scores).max().orElse(0);
-        double sum = 0;
-        for (int c = 0; c < intentCount; c++) {
-            scores[c] = Math.exp((scores[c] - max) / temperature);
-            sum += scores[c];
-        }
-        for (int c = 0; c < intentCount; c++) {
-            scores[c] /= sum;
-        }
+        double[] scores = probabilities(softmax, query);
         double nearest = -1;
         int nearestIntent = -1;
         for (int p = 0; p < phraseIntent.length; p++) {
@@ -141,23 +121,22 @@ final class SemanticIndex {
     }
 
     /**
-     * The quantile of the left-out nearest-neighbour similarity of the catalogue's in-scope phrases (of one language,
-     * or all): a phrase is compared with every other phrase, as a new message would be.
+     * The left-out nearest-neighbour similarities, ascending, of (a sample of) the catalogue's in-scope phrases of one
+     * language: a phrase is compared with every other phrase, as a new message would be.
      */
-    private static double calibrate(
+    private static double[] leftOut(
             float[] flat,
             int dimensions,
             int[] labels,
             Set<Integer> outOfScopeLabels,
             List<String> languages,
-            String language,
-            double quantile) {
+            String language) {
         int[] candidates = IntStream.range(0, labels.length)
                 .filter(i -> !outOfScopeLabels.contains(labels[i]))
-                .filter(i -> language == null || language.equals(languages.get(i)))
+                .filter(i -> language.equals(languages.get(i)))
                 .toArray();
         if (candidates.length < 2) {
-            return 0;
+            return new double[] {0};
         }
         if (candidates.length > CALIBRATION_SAMPLE) {
             Random random = new Random(candidates.length);
@@ -170,7 +149,7 @@ final class SemanticIndex {
             candidates = Arrays.copyOf(candidates, CALIBRATION_SAMPLE);
         }
         int[] sample = candidates;
-        double[] leftOut = IntStream.range(0, sample.length)
+        return IntStream.range(0, sample.length)
                 .parallel()
                 .mapToDouble(s -> {
                     int phrase = sample[s];
@@ -187,65 +166,92 @@ final class SemanticIndex {
                 })
                 .sorted()
                 .toArray();
-        return leftOut[(int) Math.min(leftOut.length - 1, Math.floor(quantile * leftOut.length))];
     }
 
-    /** Ridge regression onto one-hot intents, (XᵀX + λI)⁻¹XᵀY by Cholesky, with a bias column. */
-    private static double[][] ridge(float[][] x, int[] labels, int intents, double lambda) {
-        int d = x[0].length + 1;
-        double[][] gram = new double[d][d];
-        double[][] targets = new double[d][intents];
-        double[] row = new double[d];
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < d - 1; j++) {
-                row[j] = x[i][j];
+    private static double quantile(double[] ascending, double quantile) {
+        if (ascending.length == 0) {
+            return 0;
+        }
+        return ascending[(int) Math.min(ascending.length - 1, Math.floor(quantile * ascending.length))];
+    }
+
+    /**
+     * Softmax regression onto the intents: {@value #EPOCHS} shuffled passes in mini-batches of {@value #BATCH}, the
+     * learning rate falling linearly to zero, a little L2. Chosen on the bank split's dev set against the ridge
+     * regression it replaces (English 86.8 % against 81.6 % of held-out phrases classified right: evaluation/REPORT.md).
+     * The shuffle is seeded, so a catalogue always trains to the same model.
+     */
+    private static double[][] softmax(float[][] x, int[] labels, int intents) {
+        int d = x[0].length;
+        double[][] weights = new double[intents][d + 1];
+        int[] order = IntStream.range(0, x.length).toArray();
+        Random random = new Random(x.length);
+        int steps = EPOCHS * ((x.length + BATCH - 1) / BATCH);
+        int step = 0;
+        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
             }
-            row[d - 1] = 1;
-            for (int a = 0; a < d; a++) {
-                double value = row[a];
-                double[] gramRow = gram[a];
-                for (int b = a; b < d; b++) {
-                    gramRow[b] += value * row[b];
-                }
-                targets[a][labels[i]] += value;
+            for (int start = 0; start < order.length; start += BATCH) {
+                int[] batch = Arrays.copyOfRange(order, start, Math.min(order.length, start + BATCH));
+                double[][] errors = Arrays.stream(batch)
+                        .parallel()
+                        .mapToObj(row -> {
+                            double[] p = probabilities(weights, x[row]);
+                            p[labels[row]] -= 1;
+                            return p;
+                        })
+                        .toArray(double[][]::new);
+                double rate = LEARNING_RATE * (1 - (double) step++ / steps) / batch.length;
+                double shrink = 1 - LEARNING_RATE * (1 - (double) (step - 1) / steps) * L2;
+                IntStream.range(0, intents).parallel().forEach(c -> {
+                    double[] w = weights[c];
+                    for (int k = 0; k <= d; k++) {
+                        w[k] *= shrink;
+                    }
+                    for (int b = 0; b < batch.length; b++) {
+                        double error = errors[b][c];
+                        if (error != 0) {
+                            float[] row = x[batch[b]];
+                            double scaled = rate * error;
+                            for (int k = 0; k < d; k++) {
+                                w[k] -= scaled * row[k];
+                            }
+                            w[d] -= scaled;
+                        }
+                    }
+                });
             }
         }
-        for (int a = 0; a < d; a++) {
-            for (int b = 0; b < a; b++) {
-                gram[a][b] = gram[b][a];
-            }
-            gram[a][a] += lambda;
-        }
-        double[][] lower = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j <= i; j++) {
-                double sum = gram[i][j];
-                for (int k = 0; k < j; k++) {
-                    sum -= lower[i][k] * lower[j][k];
-                }
-                lower[i][j] = i == j ? Math.sqrt(sum) : sum / lower[j][j];
-            }
-        }
-        double[][] weights = new double[intents][d];
-        IntStream.range(0, intents).parallel().forEach(c -> {
-            double[] z = new double[d];
-            for (int i = 0; i < d; i++) {
-                double sum = targets[i][c];
-                for (int k = 0; k < i; k++) {
-                    sum -= lower[i][k] * z[k];
-                }
-                z[i] = sum / lower[i][i];
-            }
-            double[] w = weights[c];
-            for (int i = d - 1; i >= 0; i--) {
-                double sum = z[i];
-                for (int k = i + 1; k < d; k++) {
-                    sum -= lower[k][i] * w[k];
-                }
-                w[i] = sum / lower[i][i];
-            }
-        });
         return weights;
+    }
+
+    /** The softmax of the intents' scores for one embedding. */
+    private static double[] probabilities(double[][] weights, float[] embedding) {
+        int d = embedding.length;
+        double[] scores = new double[weights.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < weights.length; c++) {
+            double[] w = weights[c];
+            double score = w[d];
+            for (int k = 0; k < d; k++) {
+                score += w[k] * embedding[k];
+            }
+            scores[c] = score;
+            max = Math.max(max, score);
+        }
+        double sum = 0;
+        for (int c = 0; c < scores.length; c++) {
+            scores[c] = Math.exp(scores[c] - max);
+            sum += scores[c];
+        }
+        for (int c = 0; c < scores.length; c++) {
+            scores[c] /= sum;
+        }
+        return scores;
     }
 
     private static double dot(float[] query, float[] flat, int offset, int dimensions) {

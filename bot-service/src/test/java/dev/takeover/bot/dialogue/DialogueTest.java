@@ -23,7 +23,7 @@ class DialogueTest {
     private final Dialogue dialogue = new Dialogue(
             KnowledgeBase.parse(Resources.read("nlu/knowledge-base.json")),
             new CustomerData("[A-Z]{0,3}-?[0-9]{4,10}"),
-            new Dialogue.Settings(0.45, Set.of("service_outage", "data_loss", "security_incident"), 0.6, 2));
+            new Dialogue.Settings(0.45, Set.of("service_outage", "data_loss", "security_incident"), 0.6, 2, true));
     private Conversation conversation;
 
     @BeforeEach
@@ -99,6 +99,60 @@ class DialogueTest {
 
         assertThat(turn.reply().orElseThrow().purpose()).isEqualTo(Purpose.ANSWER);
         assertThat(turn.reply().orElseThrow().text()).contains("Erika", "K-12345");
+    }
+
+    @Test
+    void afterAHandBackItAsksAboutTheAgentAndReadsTheScore() {
+        conversation.language = "de";
+        Dialogue.Reply survey = dialogue.survey(conversation, "h-7");
+        assertThat(survey.purpose()).isEqualTo(Purpose.SURVEY);
+        assertThat(conversation.surveyHandoverId).isEqualTo("h-7");
+
+        Turn rated = dialogue.respond(conversation, confident("affirm", "de"), "4 von 5", 0);
+
+        assertThat(rated.surveyAnswer()).contains(SurveyAnswer.scored(4));
+        assertThat(rated.reply().orElseThrow().purpose()).isEqualTo(Purpose.SURVEY);
+        assertThat(conversation.surveyScore).isEqualTo(4);
+        assertThat(conversation.awaiting).isEqualTo(Awaiting.NOTHING);
+    }
+
+    @Test
+    void aReplyThatIsNoRatingIsAnsweredAsAnyMessage() {
+        dialogue.survey(conversation, "h-7");
+
+        Turn turn = dialogue.respond(conversation, confident("shipping_info", "en"), "how much is shipping", 0);
+
+        assertThat(turn.surveyAnswer()).isEmpty();
+        assertThat(turn.reply().orElseThrow().purpose()).isEqualTo(Purpose.ANSWER);
+    }
+
+    @Test
+    void asksOnceAboutItsOwnHelpWhenACustomerOnlyItServedSaysGoodbyeAfterAnAnswer() {
+        dialogue.respond(conversation, confident("shipping_info", "en"), "how much is shipping", 0);
+
+        Turn goodbye = dialogue.respond(conversation, confident("goodbye", "en"), "bye", 0);
+        assertThat(goodbye.reply().orElseThrow().purpose()).isEqualTo(Purpose.SURVEY);
+        assertThat(goodbye.reply().orElseThrow().text()).contains("my help");
+        assertThat(conversation.surveyHandoverId).isNull();
+
+        Turn words = dialogue.respond(conversation, confident("thanks", "en"), "thanks, great", 0);
+        assertThat(words.surveyAnswer()).contains(SurveyAnswer.inWords());
+        assertThat(conversation.surveyScore).isNull();
+
+        dialogue.respond(conversation, confident("shipping_info", "en"), "how much is shipping", 0);
+        Turn again = dialogue.respond(conversation, confident("goodbye", "en"), "bye", 0);
+        assertThat(again.reply().orElseThrow().purpose()).isEqualTo(Purpose.ANSWER);
+    }
+
+    @Test
+    void neverAsksAboutItsOwnHelpWhenAPersonServedOrItHadNotAnswered() {
+        Turn early = dialogue.respond(conversation, confident("goodbye", "en"), "bye", 0);
+        assertThat(early.reply().orElseThrow().purpose()).isEqualTo(Purpose.ANSWER);
+
+        conversation.servedInHandover("h-3");
+        dialogue.respond(conversation, confident("shipping_info", "en"), "how much is shipping", 0);
+        Turn goodbye = dialogue.respond(conversation, confident("goodbye", "en"), "bye", 0);
+        assertThat(goodbye.reply().orElseThrow().purpose()).isEqualTo(Purpose.ANSWER);
     }
 
     @Test

@@ -106,6 +106,12 @@ class NluEvaluationReportTest {
                     .append(FrozenSets.sha256(styles + file))
                     .append("` |\n");
         }
+        String splitTest = "/evaluation/frozen-bank-split/test.tsv";
+        out.append("| `frozen-bank-split/test.tsv` (this round) | ")
+                .append(FrozenSets.load(splitTest).size())
+                .append(" | `")
+                .append(FrozenSets.sha256(splitTest))
+                .append("` |\n");
 
         // ---- requests for a person
         Map<String, Predicate<FrozenSets.Item>> humanVariants = new LinkedHashMap<>();
@@ -228,29 +234,49 @@ class NluEvaluationReportTest {
                     .append(shop.understand(text, null).critical())
                     .append("`; ");
         }
-        out.append("\n\nhandover-service's rule `critical-issue` also escalates on the catalogue's critical intents"
-                + " (service_outage, data_loss, security_incident) from an intent confidence of 0.5. Routine questions"
-                + " (NONE) of the frozen sets that path would escalate: ");
+        out.append("\n\nhandover-service's rule `critical-issue` can also escalate on the catalogue's critical intents"
+                + " (service_outage, data_loss, security_incident) from an intent confidence (raw; calibrated in"
+                + " brackets). What that path adds to the bot's critical model on the frozen sets:\n\n"
+                + "| set | from confidence | routine questions it escalates | critical reports the model missed that"
+                + " it catches |\n|---|---|---|---|\n");
         for (List<FrozenSets.Item> set : List.of(critical, critical2)) {
-            int rawCount = 0;
-            int calibratedCount = 0;
-            for (FrozenSets.Item item : set) {
-                Understanding u = shop.understand(item.text(), null);
-                boolean criticalIntent = List.of("service_outage", "data_loss", "security_incident")
-                        .contains(u.intent().name());
-                if (!isCritical.test(item) && criticalIntent) {
-                    rawCount += u.intent().confidence() >= 0.5 ? 1 : 0;
-                    calibratedCount +=
-                            ConfidenceCalibration.FITTED.inScope(u.intent().confidence()) >= 0.5 ? 1 : 0;
+            for (double from : new double[] {0.5, 0.9}) {
+                int routine = 0;
+                int routineCalibrated = 0;
+                int rescued = 0;
+                int rescuedCalibrated = 0;
+                for (FrozenSets.Item item : set) {
+                    Understanding u = shop.understand(item.text(), null);
+                    if (!List.of("service_outage", "data_loss", "security_incident")
+                            .contains(u.intent().name())) {
+                        continue;
+                    }
+                    boolean raw = u.intent().confidence() >= from;
+                    boolean calibrated =
+                            ConfidenceCalibration.FITTED.inScope(u.intent().confidence()) >= from;
+                    if (!isCritical.test(item)) {
+                        routine += raw ? 1 : 0;
+                        routineCalibrated += calibrated ? 1 : 0;
+                    } else if (u.critical() == null) {
+                        rescued += raw ? 1 : 0;
+                        rescuedCalibrated += calibrated ? 1 : 0;
+                    }
                 }
+                out.append("| ")
+                        .append(set == critical ? "1" : "2")
+                        .append(" | ")
+                        .append(from)
+                        .append(" | ")
+                        .append(routine)
+                        .append(" (")
+                        .append(routineCalibrated)
+                        .append(") | ")
+                        .append(rescued)
+                        .append(" (")
+                        .append(rescuedCalibrated)
+                        .append(") |\n");
             }
-            out.append(set == critical ? "set 1: " : "; set 2: ")
-                    .append(rawCount)
-                    .append(" with the raw confidence, ")
-                    .append(calibratedCount)
-                    .append(" with the calibrated one");
         }
-        out.append(".");
         out.append(
                 "\n\n### Leaving a whole kind out of training\n\nThe critical model retrained without any example of"
                         + " one kind; recall is whether the frozen reports of that kind are still recognised as critical (any"
@@ -403,49 +429,52 @@ class NluEvaluationReportTest {
         intentVariants.put("semantic model only", mix(d, 1, 1));
         intentVariants.put("**default: mixed per language, cascade**", d);
         intentVariants.put("default without the cascade", d.withCascade(false));
-        TrainingReport bankTraining = null;
-        for (Map.Entry<String, NluSettings> variant : intentVariants.entrySet()) {
-            LinearNlu nlu = new LinearNlu(variant.getValue(), languages, encoder, builtIns, ConfidenceCalibration.NONE);
-            TrainingReport report = nlu.replaceCatalogue(bankCatalogue);
-            boolean isDefault = variant.getKey().contains("default:");
-            if (isDefault) {
-                bankTraining = report;
-            }
-            out.append("| ").append(variant.getKey()).append(" |");
-            for (String language : LANGUAGES) {
-                int inScope = 0;
-                int right = 0;
-                FrozenSets.Binary oos = FrozenSets.Binary.EMPTY;
-                for (FrozenSets.Item item : ofLanguage(bank, language)) {
-                    Understanding u = nlu.understand(item.text(), null);
-                    boolean expectedOos = "oos".equals(item.label());
-                    oos = oos.add(expectedOos, u.outOfScope());
-                    boolean correct =
-                            expectedOos ? u.outOfScope() : u.intent().name().equals(item.label());
-                    if (!expectedOos) {
-                        inScope++;
-                        right += correct ? 1 : 0;
-                    }
-                    if (isDefault) {
-                        calibration.add(new Calibrations.Decision(
-                                u.intent().confidence(), u.intent().name(), correct));
-                    }
-                }
-                out.append(' ')
-                        .append(FrozenSets.pct((double) right / inScope))
-                        .append(" | ")
-                        .append(FrozenSets.pct(oos.precision()))
-                        .append(" / ")
-                        .append(FrozenSets.pct(oos.recall()))
-                        .append(" |");
-            }
-            out.append('\n');
-        }
+        intentVariants.put(
+                "default, but the nearest-phrase rule ungated (round 2's rule)", d.withUnlikeConfidence(1.01));
+        TrainingReport bankTraining = intentRows(out, bankCatalogue, bank, intentVariants, builtIns, calibration);
         out.append("\nTrained in ")
                 .append(bankTraining.trainingMillis())
                 .append(" ms; out-of-scope thresholds ")
                 .append(bankTraining.outOfScopeThresholds())
                 .append(".\n\n");
+
+        out.append("### Our bank catalogue split by phrase (frozen test split)\n\n`evaluation/data/make_bank_split.py`:"
+                + " each intent's hand-written phrases split whole, half to a training catalogue (with their customer"
+                + " variants), a quarter to the dev set the intent model was chosen on (`evaluation/bank-split/`), a"
+                + " quarter to the frozen test split (`frozen-bank-split/test.tsv`): no test message is a variant of a"
+                + " training phrase. Also trained without the `oos` reject class (a catalogue with no out-of-scope"
+                + " examples).\n\n| variant | de in-scope acc | de OOS P / R | en in-scope acc | en OOS P / R |\n"
+                + "|---|---|---|---|---|\n");
+        List<FrozenSets.Item> bankSplit = FrozenSets.load("/evaluation/frozen-bank-split/test.tsv");
+        Map<String, NluSettings> splitVariants = new LinkedHashMap<>();
+        splitVariants.put("lexical model only", mix(d, 0, 0));
+        splitVariants.put("semantic model only", mix(d, 1, 1));
+        splitVariants.put("**default: mixed per language, cascade**", d);
+        splitVariants.put("default without the cascade", d.withCascade(false));
+        splitVariants.put(
+                "default, but the nearest-phrase rule ungated (round 2's rule)", d.withUnlikeConfidence(1.01));
+        intentRows(
+                out,
+                Catalogue.parse(Resources.read("evaluation/bank-split/catalogue.jsonl")),
+                bankSplit,
+                splitVariants,
+                builtIns,
+                null);
+        out.append(
+                "\nWithout the `oos` class in the catalogue:\n\n| variant | de in-scope acc | de OOS P / R | en in-scope"
+                        + " acc | en OOS P / R |\n|---|---|---|---|---|\n");
+        Map<String, NluSettings> noOosVariants = new LinkedHashMap<>();
+        noOosVariants.put("**default**", d);
+        noOosVariants.put(
+                "default, but the nearest-phrase rule ungated (round 2's rule)", d.withUnlikeConfidence(1.01));
+        intentRows(
+                out,
+                Catalogue.parse(Resources.read("evaluation/bank-split/catalogue-no-oos.jsonl")),
+                bankSplit,
+                noOosVariants,
+                builtIns,
+                null);
+        out.append('\n');
 
         out.append("### The shop catalogue: small talk (frozen) and protocol A\n\n| | de | en |\n|---|---|---|\n"
                 + "| small talk accuracy (frozen) |");
@@ -722,6 +751,55 @@ class NluEvaluationReportTest {
         });
     }
 
+    /** One table row per variant: in-scope accuracy and out-of-scope P / R per language; the default's training. */
+    private TrainingReport intentRows(
+            StringBuilder out,
+            Catalogue catalogue,
+            List<FrozenSets.Item> items,
+            Map<String, NluSettings> variants,
+            BuiltInModels builtIns,
+            List<Calibrations.Decision> calibration) {
+        TrainingReport training = null;
+        for (Map.Entry<String, NluSettings> variant : variants.entrySet()) {
+            LinearNlu nlu = new LinearNlu(variant.getValue(), languages, encoder, builtIns, ConfidenceCalibration.NONE);
+            TrainingReport report = nlu.replaceCatalogue(catalogue);
+            boolean isDefault = variant.getKey().contains("default:");
+            if (isDefault) {
+                training = report;
+            }
+            out.append("| ").append(variant.getKey()).append(" |");
+            for (String language : LANGUAGES) {
+                int inScope = 0;
+                int right = 0;
+                FrozenSets.Binary oos = FrozenSets.Binary.EMPTY;
+                for (FrozenSets.Item item : ofLanguage(items, language)) {
+                    Understanding u = nlu.understand(item.text(), null);
+                    boolean expectedOos = "oos".equals(item.label());
+                    oos = oos.add(expectedOos, u.outOfScope());
+                    boolean correct =
+                            expectedOos ? u.outOfScope() : u.intent().name().equals(item.label());
+                    if (!expectedOos) {
+                        inScope++;
+                        right += correct ? 1 : 0;
+                    }
+                    if (isDefault && calibration != null) {
+                        calibration.add(new Calibrations.Decision(
+                                u.intent().confidence(), u.intent().name(), correct));
+                    }
+                }
+                out.append(' ')
+                        .append(FrozenSets.pct((double) right / inScope))
+                        .append(" | ")
+                        .append(FrozenSets.pct(oos.precision()))
+                        .append(" / ")
+                        .append(FrozenSets.pct(oos.recall()))
+                        .append(" |");
+            }
+            out.append('\n');
+        }
+        return training;
+    }
+
     private static List<FrozenSets.Item> ofLanguage(List<FrozenSets.Item> items, String language) {
         return items.stream().filter(item -> item.language().equals(language)).toList();
     }
@@ -747,7 +825,8 @@ class NluEvaluationReportTest {
                 d.cascade(),
                 d.cascadeIntentProbability(),
                 d.cascadeSimilarity(),
-                d.cascadeCertainty());
+                d.cascadeCertainty(),
+                d.unlikeConfidence());
     }
 
     private static double[] latencies(Nlu nlu, List<String> texts) {
@@ -810,7 +889,7 @@ class NluEvaluationReportTest {
                 .getProcessCpuTime();
     }
 
-    private static Catalogue largeCatalogue(Catalogue base, int size) {
+    static Catalogue largeCatalogue(Catalogue base, int size) {
         Random random = new Random(50);
         String[] before = {"", "hi ", "hello ", "hey, ", "please ", "quick one: ", "hallo ", "bitte ", "sorry, "};
         String[] after = {"", "?", " please", " thanks", " today", " now", " asap", " bitte", " danke", " again"};

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import dev.takeover.common.tracing.Tracing;
 import dev.takeover.events.MalformedEventException;
 
 /**
@@ -20,6 +21,8 @@ import dev.takeover.events.MalformedEventException;
  *       idempotency keys recorded in one statement, so a redelivered event, or one twice in a batch, is handled once;
  *       a handler that {@linkplain BatchHandler#guardsItself() guards itself} does both and has only the batch's own
  *       duplicates removed.
+ *   <li>Each record is handled in a span of its own trace, the one its {@code traceparent} header names or a new one
+ *       ({@link Tracing}), from decoding until its lane is stored.
  * </ul>
  */
 public final class BatchConsumer {
@@ -29,24 +32,37 @@ public final class BatchConsumer {
     private final BatchHandler handler;
     private final LaneProcessor processor;
     private final Backoff backoff;
+    private final Tracing tracing;
+    private final BatchMetrics metrics;
 
-    BatchConsumer(String channel, Consuming consuming, BatchHandler handler, LaneProcessor processor, Backoff backoff) {
+    BatchConsumer(
+            String channel,
+            Consuming consuming,
+            BatchHandler handler,
+            LaneProcessor processor,
+            Backoff backoff,
+            Tracing tracing,
+            BatchMetrics metrics) {
         this.channel = channel;
         this.consuming = consuming;
         this.handler = handler;
         this.processor = processor;
         this.backoff = backoff;
+        this.tracing = tracing;
+        this.metrics = metrics;
     }
 
     public void consume(Iterable<ConsumerRecord<String, byte[]>> records) {
         List<Callable<List<DeadLetter>>> lanes = new ArrayList<>();
+        int size = 0;
         for (List<ConsumerRecord<String, byte[]>> lane : Lanes.of(records)) {
             lanes.add(() -> process(lane));
+            size += lane.size();
         }
         if (lanes.isEmpty()) {
             return;
         }
-        consuming.park(channel, consuming.runSideBySide(lanes), backoff);
+        metrics.record(size, () -> consuming.park(channel, consuming.runSideBySide(lanes), backoff));
     }
 
     private List<DeadLetter> process(List<ConsumerRecord<String, byte[]>> lane) {
@@ -55,7 +71,7 @@ public final class BatchConsumer {
         for (ConsumerRecord<String, byte[]> record : lane) {
             try {
                 if (handler.handles(consuming.typeOf(record))) {
-                    handled.add(consuming.decode(record));
+                    handled.add(consuming.decode(record).handledIn(tracing.startHandling(record)));
                 }
             } catch (MalformedEventException e) {
                 parked.add(DeadLetter.malformed(record, e.getMessage()));
@@ -65,7 +81,11 @@ public final class BatchConsumer {
                         record, "cannot be decoded: " + e.getClass().getName()));
             }
         }
-        parked.addAll(processor.process(handled));
+        try {
+            parked.addAll(processor.process(handled));
+        } finally {
+            handled.forEach(DecodedRecord::endTrace);
+        }
         return parked;
     }
 }

@@ -19,11 +19,13 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 
 import dev.takeover.common.delivery.ProcessedEvents;
 import dev.takeover.common.delivery.TopicNames;
+import dev.takeover.common.tracing.Tracing;
 import dev.takeover.events.EventType;
 import dev.takeover.events.Topic;
 
@@ -45,8 +47,10 @@ public class Consuming {
     private final DeadLetterTopic deadLetters;
     private final ConsumingHealth health;
     private final ConsumingConfig config;
+    private final Tracing tracing;
     private final String inboundTopic;
     private final ExecutorService lanes;
+    private final MeterRegistry registry;
 
     Consuming(
             ProcessedEvents processed,
@@ -54,14 +58,18 @@ public class Consuming {
             DeadLetterTopic deadLetters,
             ConsumingHealth health,
             ConsumingConfig config,
-            TopicNames topics) {
+            Tracing tracing,
+            TopicNames topics,
+            MeterRegistry registry) {
         this.processed = processed;
         this.locks = locks;
         this.deadLetters = deadLetters;
         this.health = health;
         this.config = config;
+        this.tracing = tracing;
         this.inboundTopic = topics.of(Topic.CONVERSATION_INBOUND);
         this.lanes = config.laneThreads() == 0 ? null : lanePool(config.laneThreads());
+        this.registry = registry;
     }
 
     private static ExecutorService lanePool(int threads) {
@@ -100,7 +108,8 @@ public class Consuming {
                 config.attempts(),
                 SLEEP,
                 laneHealth);
-        return new BatchConsumer(channel, this, handler, processor, backoff);
+        return new BatchConsumer(
+                channel, this, handler, processor, backoff, tracing, BatchMetrics.of(registry, channel));
     }
 
     /**

@@ -18,11 +18,12 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
 
+import dev.takeover.common.tracing.Tracing;
 import dev.takeover.events.CloudEvent;
 
 /**
  * Parks records on the service's dead-letter topic {@code <service>.dlq} the way SmallRye's dead-letter strategy does
- * (original key, value and headers, the reason in {@code dead-letter-reason}), one record at a time: in batch
+ * (original key, value and headers, the trace context among them, the reason in {@code dead-letter-reason}), one record at a time: in batch
  * consumption the channel's own strategy would park the valid neighbours of a malformed record too.
  */
 @ApplicationScoped
@@ -33,13 +34,16 @@ public class DeadLetterTopic {
 
     private final MutinyEmitter<byte[]> emitter;
     private final MeterRegistry registry;
+    private final Tracing tracing;
 
     DeadLetterTopic(
             @Channel("dead-letters") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
                     MutinyEmitter<byte[]> emitter,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            Tracing tracing) {
         this.emitter = emitter;
         this.registry = registry;
+        this.tracing = tracing;
     }
 
     /** Returns once the broker has every one of them. */
@@ -64,8 +68,12 @@ public class DeadLetterTopic {
         });
     }
 
-    private static Message<byte[]> toMessage(DeadLetter letter) {
+    private Message<byte[]> toMessage(DeadLetter letter) {
         RecordHeaders headers = new RecordHeaders(letter.record().headers().toArray());
+        if (headers.lastHeader(Tracing.TRACEPARENT) == null) {
+            // A channel adapter's plain record came without one; what we produce always has one.
+            set(headers, Tracing.TRACEPARENT, tracing.currentOrNew("dead letter"));
+        }
         set(headers, KafkaDeadLetterQueue.DEAD_LETTER_REASON, letter.reason());
         set(headers, KafkaDeadLetterQueue.DEAD_LETTER_TOPIC, letter.record().topic());
         set(

@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.opentelemetry.context.Scope;
+
 import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.ReceivedEvent;
 
 /**
  * One consumer's dispatch table: the use case for each event type it handles, keyed by type and checked by the
- * compiler, plus work done once per batch before or after its events. Types not in the table are skipped.
+ * compiler, plus work done once per batch before or after its events. Types not in the table are skipped. Each event
+ * is handled in its own record's trace, so what its use case publishes continues that trace; work done once per batch
+ * has no trace of its own and resumes the one it acts for.
  */
 public final class EventHandlers implements BatchHandler {
 
@@ -38,7 +42,11 @@ public final class EventHandlers implements BatchHandler {
     @Override
     public void handle(EventBatch batch) {
         preparations.forEach(preparation -> preparation.accept(batch));
-        batch.records().forEach(record -> dispatch(record.event()));
+        for (DecodedRecord record : batch.records()) {
+            try (Scope trace = record.inItsTrace()) {
+                dispatch(record.event());
+            }
+        }
         completions.forEach(completion -> completion.accept(batch));
     }
 

@@ -9,9 +9,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 
+import dev.takeover.common.tracing.Tracing;
 import dev.takeover.events.CloudEvent;
 
-/** One row of the outbox, and the record it becomes. */
+/** One row of the outbox, and the record it becomes, in the trace of the transaction that wrote it. */
 record OutboxRow(
         long id,
         UUID eventId,
@@ -22,9 +23,6 @@ record OutboxRow(
         Instant occurredAt,
         byte[] payload,
         String traceparent) {
-
-    /** W3C trace context, restored from the writing transaction when the row has one. */
-    static final String TRACEPARENT_HEADER = "traceparent";
 
     static OutboxRow of(ResultSet row) throws SQLException {
         return new OutboxRow(
@@ -42,7 +40,7 @@ record OutboxRow(
     ProducerRecord<String, byte[]> toRecord() {
         Headers headers = new CloudEvent(eventId, eventType, source, occurredAt, key).toHeaders();
         if (traceparent != null) {
-            headers.add(TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+            headers.add(Tracing.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
         }
         return new ProducerRecord<>(topic, null, key, payload, headers);
     }

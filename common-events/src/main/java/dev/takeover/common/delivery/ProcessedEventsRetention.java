@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -46,11 +47,13 @@ public class ProcessedEventsRetention {
 
     private final DataSource dataSource;
     private final Retention config;
+    private final Clock clock;
     private ScheduledExecutorService scheduler;
 
-    ProcessedEventsRetention(DataSource dataSource, Retention config) {
+    ProcessedEventsRetention(DataSource dataSource, Retention config, Clock clock) {
         this.dataSource = dataSource;
         this.config = config;
+        this.clock = clock;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -85,7 +88,7 @@ public class ProcessedEventsRetention {
 
     private void purgeQuietly() {
         try {
-            purgeOlderThan(Instant.now().minus(config.retention()));
+            purgeOlderThan(clock.instant().minus(config.retention()));
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("could not purge the processed-event log, will retry: %s", e.getMessage());
         }

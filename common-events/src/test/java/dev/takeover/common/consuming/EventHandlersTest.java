@@ -1,11 +1,17 @@
 package dev.takeover.common.consuming;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+
+import dev.takeover.common.tracing.Tracing;
 import dev.takeover.events.ReceivedEvent;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.InboundMessage;
@@ -16,6 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventHandlersTest {
+
+    private static final Tracing TRACING = new Tracing(SdkTracerProvider.builder()
+            .setSampler(Sampler.parentBased(Sampler.alwaysOff()))
+            .build());
 
     private final List<String> calls = new ArrayList<>();
 
@@ -33,6 +43,36 @@ class EventHandlersTest {
         handlers.handle(new EventBatch(List.of(decoded(0, 1, "c1", "m1"), decoded(0, 2, "c1", "m2"))));
 
         assertThat(calls).containsExactly("prepare 2", "message m1", "message m2", "finish 2");
+    }
+
+    @Test
+    void eachEventOfABatchIsHandledInItsOwnRecordsTraceAndTheBatchStepsInNone() {
+        List<String> traces = new ArrayList<>();
+        EventHandlers handlers = EventHandlers.builder()
+                .on(InboundMessage.TYPE, event -> traces.add(Tracing.traceIdOf(Tracing.current())))
+                .finish(batch -> traces.add(String.valueOf(Tracing.current())))
+                .build();
+        String first = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String second = "0af7651916cd43dd8448eb211c80319c";
+
+        handlers.handle(new EventBatch(List.of(
+                traced(1, "m1", "00-" + first + "-00f067aa0ba902b7-00"),
+                traced(2, "m2", null),
+                traced(3, "m3", "00-" + second + "-b7ad6b7169203331-00"))));
+
+        assertThat(traces).hasSize(4);
+        assertThat(traces.get(0)).isEqualTo(first);
+        assertThat(traces.get(1)).isNotNull().isNotIn(first, second);
+        assertThat(traces.get(2)).isEqualTo(second);
+        assertThat(traces.get(3)).isEqualTo("null");
+    }
+
+    private static DecodedRecord traced(long offset, String messageId, String traceparent) {
+        ConsumerRecord<String, byte[]> record = Records.message(0, offset, "c1", messageId);
+        if (traceparent != null) {
+            record.headers().add(Tracing.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+        return DecodedRecord.decode(record, Records.INBOUND).handledIn(TRACING.startHandling(record));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.takeover.infrastructure.testing;
 
+import java.time.Instant;
+
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import dev.takeover.events.CloudEvent;
@@ -13,7 +15,7 @@ public final class ContractRecords {
     private ContractRecords() {}
 
     public static <T extends ConversationEvent> ProducerRecord<String, byte[]> record(EventType<T> type, T event) {
-        return record(CloudEvent.create(type, "/test", event.conversationId()), type, event);
+        return record(CloudEvent.create(type, "/test", event.conversationId(), Instant.now()), type, event);
     }
 
     /** The same {@code ce} twice is a redelivery. */

@@ -59,8 +59,8 @@ public class ControlStateResource {
                         handover.priority,
                         handover.reasons,
                         handover.requiredSkills,
-                        handover.isWaiting() ? handover.queuePosition : null,
-                        handover.isWaiting() ? handover.expectedWaitSeconds : null,
+                        handover.isWaiting() ? handover.notices().queuePosition() : null,
+                        handover.isWaiting() ? handover.notices().expectedWaitSeconds() : null,
                         handover.agentName,
                         incidentId,
                         transitions))

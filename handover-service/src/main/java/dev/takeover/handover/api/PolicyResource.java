@@ -1,5 +1,6 @@
 package dev.takeover.handover.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,10 +40,12 @@ public class PolicyResource {
 
     private final CurrentPolicy policy;
     private final PolicyReplay replay;
+    private final Clock clock;
 
-    PolicyResource(CurrentPolicy policy, PolicyReplay replay) {
+    PolicyResource(CurrentPolicy policy, PolicyReplay replay, Clock clock) {
         this.policy = policy;
         this.replay = replay;
+        this.clock = clock;
     }
 
     @Operation(summary = "The escalation policy in force")
@@ -120,7 +123,7 @@ public class PolicyResource {
         if (conversation.messages() == null || conversation.messages().isEmpty()) {
             throw ProblemException.badRequest("conversation.messages must hold at least one analysed message");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<ConversationView.Turn> turns = conversation.messages().stream()
                 .map(message -> {
                     if (message == null) {
@@ -155,7 +158,7 @@ public class PolicyResource {
     @Path("/replay")
     public PolicyReplay.Report replay(ReplayRequest request) {
         ReplayRequest what = request == null ? new ReplayRequest(null, null, null, null) : request;
-        Instant until = what.until() == null ? Instant.now() : what.until();
+        Instant until = what.until() == null ? clock.instant() : what.until();
         Instant since = what.since() == null ? until.minus(Duration.ofDays(7)) : what.since();
         if (!since.isBefore(until)) {
             throw ProblemException.badRequest("since must be before until");

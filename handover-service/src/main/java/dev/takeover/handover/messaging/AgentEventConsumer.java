@@ -33,14 +33,14 @@ public class AgentEventConsumer {
         this.consumer = consuming.consumer(
                 "agent-events",
                 EventHandlers.builder()
-                        .on(QueuePositionChanged.TYPE, handovers::onAgentEvent)
-                        .on(ConversationOffered.TYPE, handovers::onAgentEvent)
-                        .on(OfferDeclined.TYPE, handovers::onAgentEvent)
-                        .on(ConversationAssigned.TYPE, handovers::onAgentEvent)
-                        .on(ConversationRequeued.TYPE, handovers::onAgentEvent)
-                        .on(ConversationTransferred.TYPE, handovers::onAgentEvent)
-                        .on(ConversationResolved.TYPE, handovers::onAgentEvent)
-                        .on(ConversationHandedBack.TYPE, handovers::onAgentEvent)
+                        .on(QueuePositionChanged.TYPE, handovers::onRoutingEvent)
+                        .on(ConversationOffered.TYPE, handovers::onRoutingEvent)
+                        .on(OfferDeclined.TYPE, handovers::onRoutingEvent)
+                        .on(ConversationAssigned.TYPE, handovers::onRoutingEvent)
+                        .on(ConversationRequeued.TYPE, handovers::onRoutingEvent)
+                        .on(ConversationTransferred.TYPE, handovers::onRoutingEvent)
+                        .on(ConversationResolved.TYPE, handovers::onRoutingEvent)
+                        .on(ConversationHandedBack.TYPE, handovers::onRoutingEvent)
                         .build());
     }
 

@@ -1,12 +1,13 @@
 package dev.takeover.handover.waiting;
 
+import java.time.Clock;
 import java.util.List;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import dev.takeover.handover.HandoverConfig;
 
-/** The business calendar from configuration: when people are at work to take over. */
+/** The waiting phase's plain objects from configuration: the business calendar, the policy and the follow-up choice. */
 public class CalendarProducer {
 
     @Produces
@@ -16,5 +17,17 @@ public class CalendarProducer {
                 config.businessHours().zone(),
                 config.businessHours().weekly(),
                 config.businessHours().holidays().orElse(List.of()));
+    }
+
+    @Produces
+    @Singleton
+    WaitingPolicy waitingPolicy(HandoverConfig config, BusinessCalendar calendar, Clock clock) {
+        return new WaitingPolicy(config.waiting(), calendar, config.defaultLanguage(), clock);
+    }
+
+    @Produces
+    @Singleton
+    FollowUpChoice followUpChoice(HandoverConfig config) {
+        return new FollowUpChoice(config.followUp());
     }
 }

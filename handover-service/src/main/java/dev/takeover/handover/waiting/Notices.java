@@ -26,6 +26,10 @@ public class Notices {
         return NoticeTexts.in(language, config.defaultLanguage());
     }
 
+    public boolean send(Conversation conversation, Notice notice, Instant now) {
+        return send(conversation, notice.purpose(), notice.text(), now);
+    }
+
     /** False when the customer's channel is not known yet, so nothing could be sent. */
     public boolean send(Conversation conversation, String purpose, String text, Instant now) {
         if (!conversation.canNotify()) {

@@ -138,7 +138,7 @@ class EscalationBenchmark {
                                 null,
                                 conversation,
                                 EventCodec.toJson(analysis),
-                                CloudEvent.create(MessageAnalyzed.TYPE, "/bench", conversation)
+                                CloudEvent.create(MessageAnalyzed.TYPE, "/bench", conversation, Instant.now())
                                         .toHeaders()))
                         .awaitCompletion(Duration.ofSeconds(30));
                 ConsumerRecord<String, byte[]> takeover = await().atMost(Duration.ofSeconds(30))
@@ -203,7 +203,7 @@ class EscalationBenchmark {
                         null,
                         conversation,
                         EventCodec.toJson(analysis),
-                        CloudEvent.create(MessageAnalyzed.TYPE, "/bench", conversation)
+                        CloudEvent.create(MessageAnalyzed.TYPE, "/bench", conversation, Instant.now())
                                 .toHeaders()));
             }
         }

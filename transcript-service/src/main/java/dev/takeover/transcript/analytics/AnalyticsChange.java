@@ -15,11 +15,12 @@ import dev.takeover.events.agent.ConversationHandedBack;
 import dev.takeover.events.agent.ConversationOffered;
 import dev.takeover.events.agent.ConversationResolved;
 import dev.takeover.events.bot.MessageAnalyzed;
+import dev.takeover.events.bot.SatisfactionRated;
 import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.events.conversation.Sender;
 import dev.takeover.events.handover.HandoverRequested;
-import dev.takeover.transcript.LogEntry;
+import dev.takeover.transcript.ingest.LogEntry;
 import dev.takeover.transcript.privacy.CustomerHash;
 
 /**
@@ -45,7 +46,8 @@ public record AnalyticsChange(
         Instant firstOfferedAt,
         Instant assignedAt,
         Instant firstAgentReplyAt,
-        Instant endedAt) {
+        Instant endedAt,
+        Ratings ratings) {
 
     /** The bot's reply that asks the customer which of two topics they meant. */
     public static final String CLARIFICATION = "CLARIFICATION";
@@ -73,6 +75,8 @@ public record AnalyticsChange(
             } else if (sent.sender().type() == Sender.Type.AGENT) {
                 change.firstAgentReplyAt = sent.sentAt();
             }
+        } else if (event instanceof SatisfactionRated rated) {
+            change.ratings = Ratings.of(rated);
         } else if (event instanceof BotAnswerFlagged) {
             change.flags = 1;
         } else if (event instanceof HandoverRequested requested) {
@@ -120,7 +124,8 @@ public record AnalyticsChange(
                 earliest(firstOfferedAt, other.firstOfferedAt),
                 earliest(assignedAt, other.assignedAt),
                 earliest(firstAgentReplyAt, other.firstAgentReplyAt),
-                latest(endedAt, other.endedAt));
+                latest(endedAt, other.endedAt),
+                ratings.plus(other.ratings));
     }
 
     private static Instant earliest(Instant a, Instant b) {
@@ -150,6 +155,7 @@ public record AnalyticsChange(
         private Instant assignedAt;
         private Instant firstAgentReplyAt;
         private Instant endedAt;
+        private Ratings ratings = Ratings.NONE;
 
         Builder(String conversationId, Instant startedAt) {
             this.conversationId = conversationId;
@@ -175,7 +181,8 @@ public record AnalyticsChange(
                     firstOfferedAt,
                     assignedAt,
                     firstAgentReplyAt,
-                    endedAt);
+                    endedAt,
+                    ratings);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.takeover.transcript.analytics.AnalyticsSummary.Csat;
 import dev.takeover.transcript.analytics.AnalyticsSummary.Figures;
 import dev.takeover.transcript.analytics.AnalyticsSummary.Percentiles;
 
@@ -32,6 +33,16 @@ public final class AnalyticsCsv {
             "first_response_p90_s",
             "handle_time_p50_s",
             "handle_time_p90_s",
+            "bot_csat_scores",
+            "bot_csat_in_words",
+            "bot_csat_average",
+            "bot_csat_satisfied_rate",
+            "bot_csat_distribution",
+            "agent_csat_scores",
+            "agent_csat_in_words",
+            "agent_csat_average",
+            "agent_csat_satisfied_rate",
+            "agent_csat_distribution",
             "bot_conversations",
             "human_conversations",
             "bot_cost_per_conversation",
@@ -75,6 +86,16 @@ public final class AnalyticsCsv {
                 figures.times().handleTime())) {
             cells.add(times.p50Seconds());
             cells.add(times.p90Seconds());
+        }
+        for (Csat csat :
+                List.of(figures.satisfaction().bot(), figures.satisfaction().agent())) {
+            cells.add(csat.scores());
+            cells.add(csat.inWords());
+            cells.add(csat.average());
+            cells.add(csat.satisfiedRate());
+            cells.add(csat.distribution().entrySet().stream()
+                    .map(score -> score.getKey() + ":" + score.getValue())
+                    .collect(Collectors.joining(";")));
         }
         cells.add(figures.cost().botConversations());
         cells.add(figures.cost().humanConversations());

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,18 +22,23 @@ public class AnalyticsRecorder {
             insert into analytics_conversation as a (
                 conversation_id, started_at, channel, language, customer_hash, intent, intent_at, customer_messages,
                 clarifications, rejections, bot_failures, flags, handover_requested_at, handover_reasons,
-                first_offered_at, assigned_at, first_agent_reply_at, ended_at)
+                first_offered_at, assigned_at, first_agent_reply_at, ended_at, bot_scores, agent_scores, bot_in_words,
+                agent_in_words)
             select conversation_id, started_at::timestamptz, channel, language, customer_hash, intent,
                    intent_at::timestamptz, customer_messages::integer, clarifications::integer, rejections::integer,
                    bot_failures::integer, flags::integer, handover_requested_at::timestamptz,
                    coalesce(string_to_array(handover_reasons, ','), '{}'), first_offered_at::timestamptz,
-                   assigned_at::timestamptz, first_agent_reply_at::timestamptz, ended_at::timestamptz
+                   assigned_at::timestamptz, first_agent_reply_at::timestamptz, ended_at::timestamptz,
+                   coalesce(string_to_array(bot_scores, ',')::integer[], '{}'),
+                   coalesce(string_to_array(agent_scores, ',')::integer[], '{}'), bot_in_words::integer,
+                   agent_in_words::integer
             from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                         ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[])
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                  as batch(conversation_id, started_at, channel, language, customer_hash, intent, intent_at,
                           customer_messages, clarifications, rejections, bot_failures, flags, handover_requested_at,
-                          handover_reasons, first_offered_at, assigned_at, first_agent_reply_at, ended_at)
+                          handover_reasons, first_offered_at, assigned_at, first_agent_reply_at, ended_at,
+                          bot_scores, agent_scores, bot_in_words, agent_in_words)
             order by conversation_id
             on conflict (conversation_id) do update set
                 started_at            = least(a.started_at, excluded.started_at),
@@ -53,7 +59,11 @@ public class AnalyticsRecorder {
                 first_offered_at      = least(a.first_offered_at, excluded.first_offered_at),
                 assigned_at           = least(a.assigned_at, excluded.assigned_at),
                 first_agent_reply_at  = least(a.first_agent_reply_at, excluded.first_agent_reply_at),
-                ended_at              = greatest(a.ended_at, excluded.ended_at)
+                ended_at              = greatest(a.ended_at, excluded.ended_at),
+                bot_scores            = a.bot_scores || excluded.bot_scores,
+                agent_scores          = a.agent_scores || excluded.agent_scores,
+                bot_in_words          = a.bot_in_words + excluded.bot_in_words,
+                agent_in_words        = a.agent_in_words + excluded.agent_in_words
             """;
 
     private final DataSource dataSource;
@@ -89,7 +99,11 @@ public class AnalyticsRecorder {
                     AnalyticsChange::firstOfferedAt,
                     AnalyticsChange::assignedAt,
                     AnalyticsChange::firstAgentReplyAt,
-                    AnalyticsChange::endedAt);
+                    AnalyticsChange::endedAt,
+                    change -> scores(change.ratings().botScores()),
+                    change -> scores(change.ratings().agentScores()),
+                    change -> change.ratings().botInWords(),
+                    change -> change.ratings().agentInWords());
             for (int i = 0; i < columns.size(); i++) {
                 Function<AnalyticsChange, Object> column = columns.get(i);
                 Object[] values = rows.stream()
@@ -102,5 +116,9 @@ public class AnalyticsRecorder {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot update the analytics of the batch", e);
         }
+    }
+
+    private static String scores(List<Integer> scores) {
+        return scores.isEmpty() ? null : scores.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 }

@@ -25,6 +25,7 @@ public class AnalyticsStore {
             select a.conversation_id, a.started_at, a.channel, a.language, a.intent, a.customer_messages,
                    a.clarifications, a.rejections, a.bot_failures, a.flags, a.handover_requested_at,
                    a.handover_reasons, a.first_offered_at, a.assigned_at, a.first_agent_reply_at, a.ended_at,
+                   a.bot_scores, a.agent_scores, a.bot_in_words, a.agent_in_words,
                    exists (select 1 from analytics_conversation later
                            where a.customer_hash is not null and a.intent is not null
                              and later.customer_hash = a.customer_hash
@@ -70,7 +71,12 @@ public class AnalyticsStore {
                             instant(row, 14),
                             instant(row, 15),
                             instant(row, 16),
-                            row.getBoolean(17)));
+                            row.getBoolean(21),
+                            new Ratings(
+                                    scores(row.getArray(17)),
+                                    scores(row.getArray(18)),
+                                    row.getInt(19),
+                                    row.getInt(20))));
                 }
             }
             return rows;
@@ -82,6 +88,10 @@ public class AnalyticsStore {
     private static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
         return at == null ? null : at.toInstant();
+    }
+
+    private static List<Integer> scores(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((Integer[]) array.getArray());
     }
 
     private static List<String> reasons(Array array) throws SQLException {

@@ -12,11 +12,13 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
+import dev.takeover.events.bot.SatisfactionRated;
+import dev.takeover.events.bot.SatisfactionRated.ServedBy;
 import dev.takeover.transcript.analytics.ConversationFigures.Containment;
 
 /**
  * The supervisors' summary of the conversations that started in a range: volume, containment, handovers, times,
- * cost, and where the bot fails. A pure computation over the read model's rows; {@code now} decides which
+ * satisfaction, cost, and where the bot fails. A pure computation over the read model's rows; {@code now} decides which
  * conversations are still inside their repeat-contact window (an ISO-8601 duration in the answer).
  */
 public record AnalyticsSummary(
@@ -38,6 +40,7 @@ public record AnalyticsSummary(
             ContainmentFigures containment,
             Handovers handovers,
             Times times,
+            Satisfaction satisfaction,
             Cost cost,
             FailureCounts failures) {}
 
@@ -53,6 +56,16 @@ public record AnalyticsSummary(
 
     /** Nearest-rank percentiles in whole seconds over {@code count} measured conversations; null when none. */
     public record Percentiles(int count, Long p50Seconds, Long p90Seconds) {}
+
+    /** The customers' satisfaction ratings, bot vs agent: whom each rating is about. */
+    public record Satisfaction(Csat bot, Csat agent) {}
+
+    /**
+     * {@code scores} ratings of 1 to 5 and {@code inWords} answers in words; the mean score, how many gave each score,
+     * and {@code satisfiedRate}, the share of 4s and 5s (the usual CSAT). Average and rate are null while no score.
+     */
+    public record Csat(
+            long scores, long inWords, Double average, SortedMap<Integer, Long> distribution, Double satisfiedRate) {}
 
     /**
      * Every conversation costs the bot's unit cost; one a person handled adds the agent's minutes at the measured mean
@@ -74,7 +87,8 @@ public record AnalyticsSummary(
             List<IntentFailures> rejections,
             List<IntentFailures> botFailures,
             List<IntentFailures> escalations,
-            List<IntentFailures> flags) {}
+            List<IntentFailures> flags,
+            List<IntentFailures> lowBotRatings) {}
 
     /** How often the bot failed this way on conversations about this intent, and some of them to open. */
     public record IntentFailures(String intent, long count, List<String> examples) {}
@@ -106,7 +120,8 @@ public record AnalyticsSummary(
                         worst(rows, ConversationFigures::rejections, terms),
                         worst(rows, ConversationFigures::botFailures, terms),
                         worst(rows, row -> row.handedOver() ? 1 : 0, terms),
-                        worst(rows, ConversationFigures::flags, terms)));
+                        worst(rows, ConversationFigures::flags, terms),
+                        worst(rows, row -> row.ratings().lowBotScores(), terms)));
     }
 
     static Figures figures(List<ConversationFigures> rows, Terms terms, Instant now) {
@@ -133,6 +148,7 @@ public record AnalyticsSummary(
                         percentiles(rows, ConversationFigures::queueWait),
                         percentiles(rows, ConversationFigures::firstResponse),
                         percentiles(rows, ConversationFigures::handleTime)),
+                new Satisfaction(csat(rows, ServedBy.BOT), csat(rows, ServedBy.AGENT)),
                 cost(rows, terms),
                 new FailureCounts(
                         sum(rows, ConversationFigures::clarifications),
@@ -166,6 +182,26 @@ public record AnalyticsSummary(
                 money(total),
                 money(baseline),
                 money(baseline - total));
+    }
+
+    static Csat csat(List<ConversationFigures> rows, ServedBy servedBy) {
+        SortedMap<Integer, Long> distribution = new TreeMap<>();
+        for (int score = SatisfactionRated.LOWEST; score <= SatisfactionRated.HIGHEST; score++) {
+            distribution.put(score, 0L);
+        }
+        long inWords = 0;
+        long sum = 0;
+        for (ConversationFigures row : rows) {
+            inWords += row.ratings().inWords(servedBy);
+            for (int score : row.ratings().scores(servedBy)) {
+                distribution.merge(score, 1L, Long::sum);
+                sum += score;
+            }
+        }
+        long scores = distribution.values().stream().mapToLong(Long::longValue).sum();
+        long satisfied = distribution.get(4) + distribution.get(5);
+        Double average = scores == 0 ? null : Math.round(sum * 100.0 / scores) / 100.0;
+        return new Csat(scores, inWords, average, distribution, rate(satisfied, scores));
     }
 
     static Percentiles percentiles(

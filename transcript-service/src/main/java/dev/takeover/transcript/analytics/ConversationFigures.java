@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * One conversation as the analytics read model holds it, and what it says: whether a person was asked for, whether
  * the bot contained it, and how long each step took. {@code repeated} is whether the same customer came back about
- * the same intent within the repeat-contact window.
+ * the same intent within the repeat-contact window; {@code ratings} are the customer's satisfaction ratings.
  */
 public record ConversationFigures(
         String conversationId,
@@ -27,10 +27,12 @@ public record ConversationFigures(
         Instant assignedAt,
         Instant firstAgentReplyAt,
         Instant endedAt,
-        boolean repeated) {
+        boolean repeated,
+        Ratings ratings) {
 
     public ConversationFigures {
         handoverReasons = handoverReasons == null ? List.of() : List.copyOf(handoverReasons);
+        ratings = ratings == null ? Ratings.NONE : ratings;
     }
 
     /** How the bot's part ended, once the repeat-contact window is over. */

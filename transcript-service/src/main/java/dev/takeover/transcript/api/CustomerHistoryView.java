@@ -12,8 +12,8 @@ import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.handover.ControlState;
 import dev.takeover.events.handover.HandoverRequested;
-import dev.takeover.transcript.ConversationRecord;
-import dev.takeover.transcript.StoredEntry;
+import dev.takeover.transcript.read.ConversationRecord;
+import dev.takeover.transcript.read.StoredEntry;
 
 /** A customer's conversations across channels, newest first: when, where, what about, how it ended, who handled it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -16,9 +16,9 @@ import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.handover.HandoverRequested;
-import dev.takeover.transcript.ConversationRecord;
-import dev.takeover.transcript.Transcripts;
 import dev.takeover.transcript.privacy.CustomerErasure;
+import dev.takeover.transcript.read.ConversationRecord;
+import dev.takeover.transcript.read.Transcripts;
 
 @Path("/customers/{customerId}")
 @Produces(MediaType.APPLICATION_JSON)

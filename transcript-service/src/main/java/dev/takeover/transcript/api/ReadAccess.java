@@ -1,5 +1,6 @@
 package dev.takeover.transcript.api;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import jakarta.enterprise.context.RequestScoped;
@@ -8,9 +9,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
-import dev.takeover.transcript.ConversationRecord;
-import dev.takeover.transcript.Reader;
-import dev.takeover.transcript.Transcripts;
+import dev.takeover.transcript.read.ConversationRecord;
+import dev.takeover.transcript.read.Reader;
+import dev.takeover.transcript.read.Transcripts;
 
 /** Finds what the request asks for and refuses it, with a problem response, to a reader who may not see it. */
 @RequestScoped
@@ -18,10 +19,12 @@ public class ReadAccess {
 
     private final SecurityIdentity identity;
     private final Transcripts transcripts;
+    private final Clock clock;
 
-    ReadAccess(SecurityIdentity identity, Transcripts transcripts) {
+    ReadAccess(SecurityIdentity identity, Transcripts transcripts, Clock clock) {
         this.identity = identity;
         this.transcripts = transcripts;
+        this.clock = clock;
     }
 
     public Reader reader() {
@@ -33,7 +36,7 @@ public class ReadAccess {
                 .conversation(conversationId)
                 .orElseThrow(() -> ProblemException.notFound("no conversation " + conversationId));
         Reader reader = reader();
-        if (!conversation.isReadableBy(reader, Instant.now())) {
+        if (!conversation.isReadableBy(reader, clock.instant())) {
             throw ProblemException.forbidden("agent " + reader.agentId() + " has not handled conversation "
                     + conversationId + " and has no standing offer for it");
         }
@@ -47,7 +50,7 @@ public class ReadAccess {
             throw ProblemException.notFound("no conversations of customer " + customerId);
         }
         Reader reader = reader();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (conversations.stream().noneMatch(conversation -> conversation.isReadableBy(reader, now))) {
             throw ProblemException.forbidden(
                     "agent " + reader.agentId() + " handles no conversation of customer " + customerId);

@@ -18,15 +18,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
-import dev.takeover.transcript.ConversationRecord;
-import dev.takeover.transcript.Cursor;
 import dev.takeover.transcript.EntryKind;
 import dev.takeover.transcript.EntrySender;
-import dev.takeover.transcript.HandoverBriefing;
-import dev.takeover.transcript.StoredEntry;
 import dev.takeover.transcript.TranscriptConfig;
-import dev.takeover.transcript.Transcripts;
 import dev.takeover.transcript.export.ConversationExports;
+import dev.takeover.transcript.read.ConversationRecord;
+import dev.takeover.transcript.read.Cursor;
+import dev.takeover.transcript.read.HandoverBriefing;
+import dev.takeover.transcript.read.StoredEntry;
+import dev.takeover.transcript.read.Transcripts;
 
 @Path("/conversations/{conversationId}")
 @Produces(MediaType.APPLICATION_JSON)

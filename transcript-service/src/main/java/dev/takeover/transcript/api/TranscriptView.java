@@ -8,10 +8,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import dev.takeover.events.handover.ControlState;
-import dev.takeover.transcript.ConversationRecord;
 import dev.takeover.transcript.EntryKind;
 import dev.takeover.transcript.EntrySender;
-import dev.takeover.transcript.StoredEntry;
+import dev.takeover.transcript.read.ConversationRecord;
+import dev.takeover.transcript.read.StoredEntry;
 
 /** One page of a conversation's transcript, in conversation order. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

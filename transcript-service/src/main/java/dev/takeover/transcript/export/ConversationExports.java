@@ -1,6 +1,7 @@
 package dev.takeover.transcript.export;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,14 +17,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.takeover.events.EventCodec;
 import dev.takeover.events.conversation.MessageSent;
-import dev.takeover.transcript.ConversationRecord;
 import dev.takeover.transcript.EntryKind;
 import dev.takeover.transcript.EntrySender;
-import dev.takeover.transcript.HandoverBriefing;
-import dev.takeover.transcript.Reader;
-import dev.takeover.transcript.StoredEntry;
-import dev.takeover.transcript.Transcripts;
 import dev.takeover.transcript.privacy.PiiMasker;
+import dev.takeover.transcript.read.ConversationRecord;
+import dev.takeover.transcript.read.HandoverBriefing;
+import dev.takeover.transcript.read.Reader;
+import dev.takeover.transcript.read.StoredEntry;
+import dev.takeover.transcript.read.Transcripts;
 
 /**
  * A conversation for other systems: our own JSON, and the Microsoft Bot Framework handoff protocol's
@@ -37,10 +38,12 @@ public class ConversationExports {
 
     private final Transcripts transcripts;
     private final PiiMasker masker;
+    private final Clock clock;
 
-    ConversationExports(Transcripts transcripts, PiiMasker masker) {
+    ConversationExports(Transcripts transcripts, PiiMasker masker, Clock clock) {
         this.transcripts = transcripts;
         this.masker = masker;
+        this.clock = clock;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -88,7 +91,7 @@ public class ConversationExports {
         return new JsonExport(
                 FORMAT,
                 conversation.conversationId(),
-                Instant.now(),
+                clock.instant(),
                 exportedBy.agentId(),
                 masker.maskedKinds(),
                 conversation.customerId() == null && conversation.customerName() == null
@@ -176,7 +179,7 @@ public class ConversationExports {
                 "event",
                 "handoff.initiate",
                 UUID.randomUUID().toString(),
-                Instant.now(),
+                clock.instant(),
                 channel,
                 account,
                 customer,

@@ -9,7 +9,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import dev.takeover.common.consuming.BatchConsumer;
 import dev.takeover.common.consuming.Consuming;
-import dev.takeover.transcript.ConversationLog;
+import dev.takeover.transcript.ingest.ConversationLog;
 
 /**
  * Everything published about conversations, from every topic, in batches. The batch's offsets are committed only

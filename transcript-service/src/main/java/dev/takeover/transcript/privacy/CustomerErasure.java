@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,7 @@ import org.jboss.logging.Logger;
 
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.events.transcript.CustomerDataErased;
-import dev.takeover.transcript.LogEntry;
+import dev.takeover.transcript.ingest.LogEntry;
 
 /**
  * Erases a customer (GDPR Art. 17). Their conversations keep their shape (which events happened, when, which agents
@@ -65,10 +66,12 @@ public class CustomerErasure {
 
     private final DataSource dataSource;
     private final Outbox outbox;
+    private final Clock clock;
 
-    CustomerErasure(DataSource dataSource, Outbox outbox) {
+    CustomerErasure(DataSource dataSource, Outbox outbox, Clock clock) {
         this.dataSource = dataSource;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public record Receipt(String customerId, UUID erasureId, Instant erasedAt, List<String> conversations) {}
@@ -77,7 +80,7 @@ public class CustomerErasure {
     public Receipt erase(String customerId, String requestedBy) {
         UUID erasureId = UUID.randomUUID();
         // Microseconds, as PostgreSQL keeps them, so that late data compares against exactly what was stored.
-        Instant erasedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant erasedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<String> conversations = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement lock = connection.prepareStatement(LOCK_CONVERSATIONS)) {

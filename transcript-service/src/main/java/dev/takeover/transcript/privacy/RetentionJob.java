@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -51,10 +52,12 @@ public class RetentionJob {
 
     private final DataSource dataSource;
     private final TranscriptConfig config;
+    private final Clock clock;
 
-    RetentionJob(DataSource dataSource, TranscriptConfig config) {
+    RetentionJob(DataSource dataSource, TranscriptConfig config, Clock clock) {
         this.dataSource = dataSource;
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(
@@ -67,7 +70,7 @@ public class RetentionJob {
 
     /** Returns how many conversations were purged; none while another instance is purging. */
     public int purgeExpired() {
-        Instant cutoff = Instant.now().minus(config.retention().period());
+        Instant cutoff = clock.instant().minus(config.retention().period());
         int total = 0;
         while (true) {
             Purge purge = QuarkusTransaction.requiringNew().call(() -> purgeBatch(cutoff));

@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import dev.takeover.events.bot.SatisfactionRated;
+import dev.takeover.events.bot.SatisfactionRated.ServedBy;
 import dev.takeover.transcript.analytics.AnalyticsSummary.Cost;
+import dev.takeover.transcript.analytics.AnalyticsSummary.Csat;
 import dev.takeover.transcript.analytics.AnalyticsSummary.Figures;
 import dev.takeover.transcript.analytics.AnalyticsSummary.IntentFailures;
 import dev.takeover.transcript.analytics.AnalyticsSummary.Percentiles;
@@ -100,12 +104,58 @@ class AnalyticsSummaryTest {
                 null,
                 null,
                 null,
-                false);
+                false,
+                Ratings.NONE);
         assertThat(GroupBy.REASON.keysOf(twoReasons)).containsExactly("CUSTOMER_REQUEST", "FRUSTRATION");
         assertThat(GroupBy.REASON.keysOf(bot("y", "hours", false))).containsExactly("none");
         assertThat(GroupBy.DAY.keysOf(twoReasons)).containsExactly("2026-11-23");
         assertThat(GroupBy.named("intent")).contains(GroupBy.INTENT);
         assertThat(GroupBy.named("INTENT")).isEmpty();
+    }
+
+    @Test
+    void satisfactionIsApartByWhomTheRatingIsAboutWithTheAverageAndEveryScore() {
+        List<ConversationFigures> rows = List.of(
+                rated("a", rating(ServedBy.AGENT, 5).plus(rating(ServedBy.AGENT, 2))),
+                rated("b", rating(ServedBy.AGENT, 4).plus(rating(ServedBy.AGENT, null))),
+                rated("c", rating(ServedBy.BOT, 3)),
+                rated("d", rating(ServedBy.BOT, null)),
+                rated("e", Ratings.NONE));
+
+        Figures figures = AnalyticsSummary.figures(rows, TERMS, T);
+
+        Csat agent = figures.satisfaction().agent();
+        assertThat(agent.scores()).isEqualTo(3);
+        assertThat(agent.inWords()).isEqualTo(1);
+        assertThat(agent.average()).isEqualTo(3.67);
+        assertThat(agent.distribution())
+                .containsExactly(
+                        Map.entry(1, 0L), Map.entry(2, 1L), Map.entry(3, 0L), Map.entry(4, 1L), Map.entry(5, 1L));
+        assertThat(agent.satisfiedRate()).isEqualTo(0.6667);
+        Csat bot = figures.satisfaction().bot();
+        assertThat(bot.scores()).isEqualTo(1);
+        assertThat(bot.inWords()).isEqualTo(1);
+        assertThat(bot.average()).isEqualTo(3.0);
+        assertThat(bot.satisfiedRate()).isEqualTo(0.0);
+
+        assertThat(rated(
+                                "low",
+                                rating(ServedBy.BOT, 1)
+                                        .plus(rating(ServedBy.BOT, 2))
+                                        .plus(rating(ServedBy.BOT, 3)))
+                        .ratings()
+                        .lowBotScores())
+                .as("a 1 and a 2 of the bot's own help; an agent's 2 is not the bot's")
+                .isEqualTo(2);
+        assertThat(rows.get(0).ratings().lowBotScores()).isZero();
+
+        Csat none = AnalyticsSummary.csat(List.of(rated("e", Ratings.NONE)), ServedBy.BOT);
+        assertThat(none.scores()).isZero();
+        assertThat(none.average()).isNull();
+        assertThat(none.satisfiedRate()).isNull();
+        assertThat(none.distribution())
+                .hasSize(5)
+                .allSatisfy((score, count) -> assertThat(count).isZero());
     }
 
     @Test
@@ -124,12 +174,54 @@ class AnalyticsSummaryTest {
         assertThat(backwards.get(0).intent()).isEqualTo(forwards.get(0).intent());
         assertThat(backwards.get(0).startedAt()).isEqualTo(forwards.get(0).startedAt());
         assertThat(backwards.get(0).endedAt()).isEqualTo(forwards.get(0).endedAt());
+
+        AnalyticsChange rated = new AnalyticsChange(
+                "c",
+                T,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                new TreeSet<>(),
+                null,
+                null,
+                null,
+                null,
+                rating(ServedBy.AGENT, 4).plus(rating(ServedBy.BOT, null)));
+        AnalyticsChange folded =
+                AnalyticsChange.fold(List.of(first, rated, second)).get(0);
+        assertThat(folded.ratings()).isEqualTo(new Ratings(List.of(), List.of(4), 1, 0));
     }
 
     private static AnalyticsChange change(String id, Instant at, String intent, Instant ended, String reason) {
         SortedSet<String> reasons = new TreeSet<>(List.of(reason));
         return new AnalyticsChange(
-                id, at, "web", "en", null, intent, at, 1, 0, 0, 0, 0, at, reasons, null, null, null, ended);
+                id,
+                at,
+                "web",
+                "en",
+                null,
+                intent,
+                at,
+                1,
+                0,
+                0,
+                0,
+                0,
+                at,
+                reasons,
+                null,
+                null,
+                null,
+                ended,
+                Ratings.NONE);
     }
 
     private static ConversationFigures handled(String id, String intent, Duration handle, int clarifications) {
@@ -152,11 +244,22 @@ class AnalyticsSummaryTest {
                 assigned,
                 assigned.plusSeconds(20),
                 assigned.plus(handle),
-                false);
+                false,
+                Ratings.NONE);
     }
 
     private static ConversationFigures bot(String id, String intent, boolean repeated) {
         return new ConversationFigures(
-                id, T, "web", "en", intent, 1, 0, 0, 0, 0, null, List.of(), null, null, null, null, repeated);
+                id, T, "web", "en", intent, 1, 0, 0, 0, 0, null, List.of(), null, null, null, null, repeated, null);
+    }
+
+    private static ConversationFigures rated(String id, Ratings ratings) {
+        return new ConversationFigures(
+                id, T, "web", "en", "hours", 1, 0, 0, 0, 0, null, List.of(), null, null, null, null, false, ratings);
+    }
+
+    private static Ratings rating(ServedBy servedBy, Integer score) {
+        return Ratings.of(new SatisfactionRated(
+                "c", "m", score, score == null, servedBy, servedBy == ServedBy.AGENT ? "h" : null, "en", "web", T));
     }
 }

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 
+import dev.takeover.common.tracing.Tracing;
 import dev.takeover.webchat.Conversations;
 import dev.takeover.webchat.Conversations.Opened;
 import dev.takeover.webchat.CustomerIdentity;
@@ -37,10 +38,12 @@ public class Chat {
     private final Conversations conversations;
     private final IdentityVerifier identities;
     private final WebChatConfig config;
+    private final Tracing tracing;
 
-    Chat(Sockets sockets, Conversations conversations, WebChatConfig config, Clock clock) {
+    Chat(Sockets sockets, Conversations conversations, WebChatConfig config, Tracing tracing, Clock clock) {
         this.sockets = sockets;
         this.conversations = conversations;
+        this.tracing = tracing;
         this.config = config;
         this.identities = new IdentityVerifier(config.identity().secret(), clock);
     }
@@ -128,6 +131,9 @@ public class Chat {
                     null));
             return;
         }
-        conversations.receive(socket.conversationId(), say.messageId(), say.text());
+        // One trace per customer message, across every service it reaches.
+        tracing.inNewTrace(
+                "web-chat customer message",
+                () -> conversations.receive(socket.conversationId(), say.messageId(), say.text()));
     }
 }

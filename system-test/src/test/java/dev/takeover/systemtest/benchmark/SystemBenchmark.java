@@ -1,0 +1,219 @@
+package dev.takeover.systemtest.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+
+import dev.takeover.infrastructure.FreePorts;
+import dev.takeover.infrastructure.PlatformService;
+import dev.takeover.localstack.Platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The system benchmark of issue 10: the four packaged services as processes with the real broker and PostgreSQL,
+ * beside a raw Kafka hop of the same run. Per number of instances it runs a burst of takeovers with 50 agents
+ * online, then the rate ladder, then reads the services' resident memory; it writes a markdown report.
+ *
+ * <p>Not part of the normal build: {@code ./mvnw -pl system-test -am verify -Psystem-benchmark -DskipTests}. A short
+ * run: {@code -Dbenchmark.rates=100,200 -Dbenchmark.instances=1 -Dbenchmark.burst=0}.
+ */
+class SystemBenchmark {
+
+    private static final List<Integer> RATES = integers("benchmark.rates", "20,50,100,200,500,1000,2000");
+    private static final List<Integer> INSTANCES = integers("benchmark.instances", "1,2");
+    private static final Duration RUNG = Duration.ofSeconds(Long.getLong("benchmark.rung-seconds", 20));
+    private static final int BURST = Integer.getInteger("benchmark.burst", 1_000);
+    private static final int BURST_AGENTS = 50;
+    private static final int LADDER_AGENTS = 100;
+    private static final int LADDER_CAPACITY = 50;
+    private static final Duration BURST_PATIENCE =
+            Duration.ofSeconds(Long.getLong("benchmark.burst-patience-seconds", 240));
+    private static final List<PlatformService> SERVICES =
+            List.of(PlatformService.BOT, PlatformService.HANDOVER, PlatformService.AGENT, PlatformService.TRANSCRIPT);
+
+    private final Path repository = Path.of(System.getProperty("takeover.repository", ".."))
+            .toAbsolutePath()
+            .normalize();
+
+    /** What one platform did: the hop, the burst, each rate, and the memory afterwards. */
+    record Run(
+            int instances,
+            Percentiles hop,
+            double hopLoad,
+            Burst burst,
+            List<Ladder.Rung> rungs,
+            String stoppedBecause,
+            Map<PlatformService, ResidentMemory> memory) {}
+
+    record Burst(int takeovers, int assigned, double allAssignedSeconds, Percentiles assignment, double load) {}
+
+    @Test
+    void ladderBurstAndMemoryBesideARawKafkaHop() throws IOException {
+        List<Run> runs = new ArrayList<>();
+        Instant started = Instant.now();
+        for (int instances : INSTANCES) {
+            runs.add(run(instances));
+        }
+        String report = new Report(started, RUNG, runs).markdown();
+        Path written = repository.resolve("system-test/target/system-benchmark.md");
+        Files.createDirectories(written.getParent());
+        Files.writeString(written, report);
+        System.out.println(report);
+
+        // The lowest rate is far below capacity: if even it loses messages, the platform or the benchmark is broken.
+        for (Run run : runs) {
+            assertThat(run.rungs()).isNotEmpty();
+            assertThat(run.rungs().get(0).unanalysedAfterDrain())
+                    .as(
+                            "messages never analysed at %d msg/s",
+                            run.rungs().get(0).rate())
+                    .isZero();
+        }
+    }
+
+    private Run run(int instances) {
+        Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
+        for (PlatformService service : PlatformService.values()) {
+            ports.put(service, FreePorts.next());
+        }
+        Platform.Settings settings = new Platform.Settings(
+                repository,
+                repository.resolve("system-test/target/benchmark-platform-" + instances),
+                instances,
+                0,
+                0,
+                ports,
+                // Assignment is the routing decision itself: no one clicks accept in a benchmark.
+                Map.of("TAKEOVER_ROUTING_OFFER_AUTO_ACCEPT", "true"),
+                Duration.ofMinutes(10));
+        try (Platform platform = Platform.start(settings);
+                Observer observer = new Observer(platform.kafkaBootstrapServers());
+                RawHop hop = new RawHop(platform.kafkaBootstrapServers());
+                Ladder ladder = new Ladder(platform.kafkaBootstrapServers(), observer, hop)) {
+            warmUp(ladder);
+            Percentiles idleHop = Percentiles.ofNanos(hop.measure(300, Duration.ofMillis(5)));
+            double hopLoad = LoadAverage.oneMinute();
+            System.out.printf("%d instance(s): raw hop p50 %.2f ms at load %.1f%n", instances, idleHop.p50(), hopLoad);
+            Burst burst = BURST > 0 ? burst(platform, ladder, observer) : null;
+            if (burst != null) {
+                System.out.printf(
+                        "%d instance(s): burst %d of %d assigned within %.1f s%n",
+                        instances, burst.assigned(), burst.takeovers(), burst.allAssignedSeconds());
+            }
+            registerOnlineAgents(platform, "ladder", LADDER_AGENTS, LADDER_CAPACITY);
+            List<Ladder.Rung> rungs = new ArrayList<>();
+            String stoppedBecause = null;
+            for (int rate : RATES) {
+                Ladder.Rung rung = ladder.run("i" + instances + "-r" + rate, rate, RUNG);
+                rungs.add(rung);
+                System.out.printf(
+                        "%d instance(s), %d msg/s: analysis p50 %.0f ms, p99 %.0f ms, %d of %d unanalysed, load %.1f%n",
+                        instances,
+                        rate,
+                        rung.analysis().p50(),
+                        rung.analysis().p99(),
+                        rung.unanalysedAtEnd(),
+                        rung.sent(),
+                        rung.loadAverage());
+                if (rung.clearlyUnsustainable() && rate != RATES.get(RATES.size() - 1)) {
+                    stoppedBecause = String.format(
+                            "stopped after %d msg/s: %d of %d messages were unanalysed when it ended (analysis p50 %.0f"
+                                    + " ms); a higher rate can only be worse",
+                            rate,
+                            rung.unanalysedAtEnd(),
+                            rung.sent(),
+                            rung.analysis().p50());
+                    break;
+                }
+            }
+            Map<PlatformService, ResidentMemory> memory = new EnumMap<>(PlatformService.class);
+            for (PlatformService service : SERVICES) {
+                memory.put(
+                        service,
+                        platform.pids(service).stream()
+                                .map(ResidentMemory::of)
+                                .reduce(new ResidentMemory(0, 0), ResidentMemory::plus));
+            }
+            return new Run(instances, idleHop, hopLoad, burst, rungs, stoppedBecause, memory);
+        }
+    }
+
+    /** The first messages load the models and open the connections: not what the ladder measures. */
+    private static void warmUp(Ladder ladder) {
+        ladder.run("warm-up", 20, Duration.ofSeconds(5));
+    }
+
+    private static Burst burst(Platform platform, Ladder ladder, Observer observer) {
+        registerOnlineAgents(platform, "burst", BURST_AGENTS, BURST / BURST_AGENTS);
+        List<Ladder.Sent> sent = ladder.burst("burst", BURST);
+        Ladder.waitUpTo(
+                BURST_PATIENCE,
+                () -> sent.stream().allMatch(message -> observer.assignedAt(message.conversationId()) != null));
+        double load = LoadAverage.oneMinute();
+        long first = sent.stream().mapToLong(Ladder.Sent::sentAt).min().orElseThrow();
+        List<Long> assignment = new ArrayList<>();
+        long last = first;
+        for (Ladder.Sent message : sent) {
+            Long at = observer.assignedAt(message.conversationId());
+            if (at != null) {
+                assignment.add(at - message.sentAt());
+                last = Math.max(last, at);
+            }
+        }
+        return new Burst(
+                sent.size(), assignment.size(), (last - first) / 1000.0, Percentiles.ofMillis(assignment), load);
+    }
+
+    private static void registerOnlineAgents(Platform platform, String prefix, int count, int capacity) {
+        String agentService = platform.baseUri(PlatformService.AGENT).toString();
+        String supervisor = platform.tokens().supervisorToken("sam");
+        for (int i = 0; i < count; i++) {
+            String agent = prefix + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
+            given().header("Authorization", "Bearer " + supervisor)
+                    .baseUri(agentService)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "id",
+                            agent,
+                            "displayName",
+                            "Agent " + i,
+                            "skills",
+                            List.of(),
+                            "languages",
+                            List.of("en", "de"),
+                            "capacity",
+                            capacity))
+                    .post("/agents")
+                    .then()
+                    .statusCode(201);
+            given().header("Authorization", "Bearer " + platform.tokens().agentToken(agent))
+                    .baseUri(agentService)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("presence", "ONLINE"))
+                    .put("/agents/" + agent + "/presence")
+                    .then()
+                    .statusCode(200);
+        }
+    }
+
+    private static List<Integer> integers(String property, String defaults) {
+        return Arrays.stream(System.getProperty(property, defaults).split(","))
+                .map(String::strip)
+                .map(Integer::valueOf)
+                .toList();
+    }
+}
