@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import dev.takeover.bot.nlu.IntentModel.Prediction;
 import dev.takeover.bot.nlu.IntentModel.Scored;
+import dev.takeover.common.domain.NotReady;
 import dev.takeover.events.bot.MessageAnalyzed.Intent;
 
 /**
@@ -97,7 +98,8 @@ public final class LinearNlu implements Nlu {
     public List<Understanding> understandAll(List<Utterance> utterances) {
         Trained current = trained;
         if (current == null) {
-            throw new IllegalStateException("no catalogue has been trained yet");
+            // Consumers start before the catalogue is trained at start-up: their records wait for it, never parked.
+            throw new NotReady("no catalogue has been trained yet");
         }
         int n = utterances.size();
         Pending[] pending = new Pending[n];

@@ -5,6 +5,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 
+import dev.takeover.common.domain.NotReady;
 import dev.takeover.common.domain.Refused;
 import dev.takeover.events.MalformedEventException;
 
@@ -18,6 +19,11 @@ public enum Failure {
     REFUSED_DATA,
     /** The database cannot serve us now, or not as deployed: wait for it, and park nothing, since no record is at fault. */
     DATABASE_UNAVAILABLE,
+    /**
+     * The service itself is still starting ({@link NotReady}, a model not trained yet): wait for it as for the
+     * database. Counting it as unexpected parked a relaunched bot's first customer messages while it trained.
+     */
+    NOT_READY,
     /** Anything else, a bug included: retried a few times, then the record is parked with the failure as its reason. */
     UNEXPECTED;
 
@@ -39,6 +45,9 @@ public enum Failure {
             if (cause instanceof Refused) {
                 return REFUSED;
             }
+            if (cause instanceof NotReady) {
+                return NOT_READY;
+            }
             if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
                 return DATABASE_UNAVAILABLE;
             }
@@ -49,15 +58,18 @@ public enum Failure {
         return UNEXPECTED;
     }
 
-    /** A batch fails whole while the database is unavailable; otherwise its culprit is looked for record by record. */
+    /**
+     * A batch fails whole while the database or the service is unavailable; otherwise its culprit is looked for
+     * record by record.
+     */
     public boolean retriesTheWholeBatch() {
-        return this == DATABASE_UNAVAILABLE;
+        return this == DATABASE_UNAVAILABLE || this == NOT_READY;
     }
 
     /** Whether a single record is retried after its {@code attempt}-th failure, or parked. */
     public boolean retriesRecord(int attempt, int attempts) {
         return switch (this) {
-            case DATABASE_UNAVAILABLE -> true;
+            case DATABASE_UNAVAILABLE, NOT_READY -> true;
             case UNEXPECTED -> attempt < attempts;
             case MALFORMED, REFUSED, REFUSED_DATA -> false;
         };

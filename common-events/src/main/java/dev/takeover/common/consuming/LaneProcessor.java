@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,7 +14,8 @@ import org.jboss.logging.Logger;
  * Processes one lane of a polled batch so that every record ends up processed once or parked alone with its reason:
  * <ul>
  *   <li>the lane is stored in one transaction;
- *   <li>while the database is unavailable it is retried whole, with backoff, and nothing is parked;
+ *   <li>while the database is unavailable, or the service not ready yet, it is retried whole, with backoff, and
+ *       nothing is parked;
  *   <li>any other failure means one record spoils the batch: the lane is processed record by record, each in its
  *       own transaction and in order, so that only the record that cannot be processed is parked.
  * </ul>
@@ -127,7 +129,7 @@ final class LaneProcessor {
     private void retryLater(int attempt, RuntimeException e, String what) {
         Failure failure = Failure.of(e);
         Duration wait = backoff.pauseAfter(attempt);
-        if (failure == Failure.DATABASE_UNAVAILABLE) {
+        if (failure.retriesTheWholeBatch()) {
             health.failed(attempt);
         }
         // The class and SQLState only: a failure's message may quote the data, and so what a customer wrote.
@@ -136,7 +138,9 @@ final class LaneProcessor {
                 what,
                 channel,
                 attempt,
-                failure == Failure.DATABASE_UNAVAILABLE ? ", database unavailable" : " of " + attempts,
+                failure.retriesTheWholeBatch()
+                        ? ", " + failure.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        : " of " + attempts,
                 wait.toMillis(),
                 Failure.describe(e));
         try {

@@ -5,6 +5,7 @@ import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 
+import dev.takeover.common.domain.NotReady;
 import dev.takeover.common.domain.Refused;
 import dev.takeover.events.MalformedEventException;
 
@@ -23,6 +24,15 @@ class FailureTest {
                 .isEqualTo(Failure.DATABASE_UNAVAILABLE);
         assertThat(Failure.of(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))))
                 .isEqualTo(Failure.DATABASE_UNAVAILABLE);
+    }
+
+    @Test
+    void aServiceStillStartingIsWaitedForAndNeverParksARecord() {
+        Failure notReady = Failure.of(new IllegalStateException(new NotReady("no catalogue has been trained yet")));
+
+        assertThat(notReady).isEqualTo(Failure.NOT_READY);
+        assertThat(notReady.retriesTheWholeBatch()).isTrue();
+        assertThat(notReady.retriesRecord(1_000, 8)).isTrue();
     }
 
     @Test

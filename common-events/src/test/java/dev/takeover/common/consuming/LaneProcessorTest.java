@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
+import dev.takeover.common.domain.NotReady;
 import dev.takeover.common.domain.Refused;
 import dev.takeover.events.MalformedEventException;
 
@@ -141,6 +142,21 @@ class LaneProcessorTest {
         assertThat(parked).isEmpty();
         assertThat(database.committed).containsExactly("m1");
         assertThat(database.attemptsOf("m1")).isEqualTo(31);
+    }
+
+    @Test
+    void customerMessagesThatArriveBeforeTheServiceIsReadyWaitForItBeyondTheAttemptsAndAreNeverParked() {
+        // A relaunched bot consumes before it has trained its catalogue; that took longer than 8 attempts' backoff.
+        database.failingTimes("m1", 30, new IllegalStateException(new NotReady("no catalogue has been trained yet")));
+
+        List<DeadLetter> parked = processor.process(lane("m1", "m2"));
+
+        assertThat(parked).isEmpty();
+        assertThat(database.committed).containsExactly("m1", "m2");
+        assertThat(database.transactions)
+                .as("the batch retried whole, as while the database is away")
+                .isEqualTo(31);
+        assertThat(healthReports).startsWith(1, 2, 3).endsWith(30, 0);
     }
 
     @Test
