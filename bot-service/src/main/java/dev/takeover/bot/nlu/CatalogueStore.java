@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,10 +25,14 @@ import dev.takeover.bot.dialogue.Resources;
 /**
  * Keeps every instance on the same catalogue: an accepted upload is stored with a version in PostgreSQL, each
  * instance trains the stored one at start-up (or the configured file when nothing was uploaded) and picks up a newer
- * version within {@code takeover.bot.nlu.catalogue-refresh}.
+ * version within {@code takeover.bot.nlu.catalogue-refresh}. Not ready until the first catalogue is trained: the
+ * consumers start before it, and what they get meanwhile waits for it.
  */
+// @Default as well: the NLU resource injects it, the health endpoint reads it.
+@Readiness
+@Default
 @ApplicationScoped
-public class CatalogueStore {
+public class CatalogueStore implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(CatalogueStore.class);
 
@@ -72,6 +80,13 @@ public class CatalogueStore {
                             .longValue());
             return report;
         }
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("nlu catalogue trained")
+                .status(loadedVersion >= 0)
+                .build();
     }
 
     @Scheduled(
