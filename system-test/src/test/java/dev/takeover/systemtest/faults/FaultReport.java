@@ -98,7 +98,7 @@ final class FaultReport {
         }
     }
 
-    private static String seconds(Duration duration) {
+    static String seconds(Duration duration) {
         return duration == null ? "–" : String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 }
