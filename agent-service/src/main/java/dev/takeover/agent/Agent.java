@@ -15,8 +15,8 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import dev.takeover.agent.RoutingPolicy.Candidate;
-import dev.takeover.common.http.ProblemException;
+import dev.takeover.agent.routing.RoutingPolicy.Candidate;
+import dev.takeover.common.domain.Refused;
 
 /**
  * A person who takes over conversations: what they know, how many they can hold at once, and whether they are here.
@@ -114,10 +114,10 @@ public class Agent extends PanacheEntityBase {
     /** Routing only offers to online agents; an agent who is away may still take a conversation themselves. */
     void reserveSlot(Instant now) {
         if (presence == Presence.OFFLINE) {
-            throw ProblemException.conflict("agent " + agentId + " is offline");
+            throw Refused.conflict("agent " + agentId + " is offline");
         }
         if (!hasFreeSlot()) {
-            throw ProblemException.conflict(
+            throw Refused.conflict(
                     "agent " + agentId + " has no free capacity (" + activeConversations + " of " + capacity + ")");
         }
         activeConversations++;
@@ -128,7 +128,7 @@ public class Agent extends PanacheEntityBase {
         activeConversations = Math.max(0, activeConversations - 1);
     }
 
-    Candidate asCandidate() {
+    public Candidate asCandidate() {
         return new Candidate(
                 agentId,
                 Set.copyOf(skills),

@@ -3,6 +3,7 @@ package dev.takeover.agent;
 import java.time.Instant;
 import java.util.List;
 
+import dev.takeover.agent.customer.ConversationMood;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 
 /** A takeover as agents and the console see it, with the customer's latest mood when the bot has analysed them. */

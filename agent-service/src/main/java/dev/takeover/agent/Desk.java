@@ -9,10 +9,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import dev.takeover.agent.routing.Routing;
+import dev.takeover.agent.routing.RoutingLock;
+import dev.takeover.agent.routing.RoutingMetrics;
 import dev.takeover.common.delivery.OutboundMessages;
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.common.delivery.ProcessedEvents;
-import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.domain.Caller;
+import dev.takeover.common.domain.Refused;
 import dev.takeover.events.agent.ConversationHandedBack;
 import dev.takeover.events.agent.ConversationResolved;
 import dev.takeover.events.agent.ConversationTransferred;
@@ -71,11 +75,11 @@ public class Desk {
             return takeover;
         }
         if (takeover.state == TakeoverState.WAITING && !agent.canServe(takeover.requirements())) {
-            throw ProblemException.forbidden(agent.agentId + " lacks the skills, language or team that conversation "
+            throw Refused.notAllowed(agent.agentId + " lacks the skills, language or team that conversation "
                     + conversationId + " needs");
         }
         if (takeover.state == TakeoverState.OFFERED && !takeover.isOfferedTo(agent.agentId)) {
-            throw ProblemException.conflict("conversation " + conversationId + " is offered to another agent");
+            throw Refused.conflict("conversation " + conversationId + " is offered to another agent");
         }
         routing.assign(takeover, agent, clock.instant());
         return takeover;
@@ -86,7 +90,7 @@ public class Desk {
         lock.acquire();
         Takeover takeover = open(conversationId);
         if (!takeover.isOfferedTo(caller.id())) {
-            throw ProblemException.conflict("conversation " + conversationId + " is not offered to " + caller.id()
+            throw Refused.conflict("conversation " + conversationId + " is not offered to " + caller.id()
                     + (takeover.isAssignedTo(caller.id()) ? " any more: it is already accepted" : ""));
         }
         Instant now = clock.instant();
@@ -103,9 +107,9 @@ public class Desk {
         entityManager.refresh(takeover);
         if (!takeover.isAssignedTo(caller.id())) {
             throw takeover.isOfferedTo(caller.id())
-                    ? ProblemException.conflict(
+                    ? Refused.conflict(
                             "conversation " + conversationId + " is offered to " + caller.id() + ": accept it first")
-                    : ProblemException.forbidden(
+                    : Refused.notAllowed(
                             "only the agent handling conversation " + conversationId + " may reply to the customer");
         }
         String id = messageId == null ? UUID.randomUUID().toString() : messageId;
@@ -130,10 +134,9 @@ public class Desk {
     @Transactional
     public InternalNoteAdded note(String conversationId, Caller caller, String text) {
         Takeover takeover = Takeover.latestFor(conversationId)
-                .orElseThrow(() -> ProblemException.notFound("no handover for conversation " + conversationId));
+                .orElseThrow(() -> Refused.notFound("no handover for conversation " + conversationId));
         if (!caller.supervisor() && !caller.is(takeover.agentId)) {
-            throw ProblemException.forbidden(
-                    caller.id() + " may only add notes to conversations they handle or handled");
+            throw Refused.notAllowed(caller.id() + " may only add notes to conversations they handle or handled");
         }
         String name = Agent.<Agent>findByIdOptional(caller.id())
                 .map(agent -> agent.displayName)
@@ -151,12 +154,12 @@ public class Desk {
     @Transactional
     public Takeover transfer(String conversationId, Caller caller, String toAgentId, String toTeam, String note) {
         if ((toAgentId == null) == (toTeam == null)) {
-            throw ProblemException.badRequest("exactly one of toAgentId and toTeam is required");
+            throw Refused.invalid("exactly one of toAgentId and toTeam is required");
         }
         lock.acquire();
         Takeover takeover = open(conversationId);
         if (!caller.supervisor() && !takeover.isAssignedTo(caller.id())) {
-            throw ProblemException.forbidden(
+            throw Refused.notAllowed(
                     caller.id() + " may only transfer conversations assigned to them; supervisors may reassign any");
         }
         Instant now = clock.instant();
@@ -164,14 +167,14 @@ public class Desk {
         if (toAgentId != null) {
             target = Routing.agentOrNotFound(toAgentId);
             if (takeover.state != TakeoverState.WAITING && target.agentId.equals(takeover.agentId)) {
-                throw ProblemException.conflict("conversation " + conversationId + " is already with " + toAgentId);
+                throw Refused.conflict("conversation " + conversationId + " is already with " + toAgentId);
             }
             if (target.presence == Presence.OFFLINE || !target.hasFreeSlot()) {
-                throw ProblemException.conflict(toAgentId + " cannot take it now: "
+                throw Refused.conflict(toAgentId + " cannot take it now: "
                         + (target.presence == Presence.OFFLINE ? "offline" : "no free capacity"));
             }
         } else if (!teamExists(toTeam)) {
-            throw ProblemException.notFound("no team " + toTeam);
+            throw Refused.notFound("no team " + toTeam);
         }
         String from = takeover.agentId;
         if (takeover.state == TakeoverState.OFFERED) {
@@ -251,16 +254,15 @@ public class Desk {
         return Takeover.openFor(conversationId).orElseThrow(() -> closedOrUnknown(conversationId));
     }
 
-    private static ProblemException closedOrUnknown(String conversationId) {
+    private static Refused closedOrUnknown(String conversationId) {
         return Takeover.latestFor(conversationId)
-                .map(latest ->
-                        ProblemException.conflict("conversation " + conversationId + " is " + latest.describeState()))
-                .orElseGet(() -> ProblemException.notFound("no handover for conversation " + conversationId));
+                .map(latest -> Refused.conflict("conversation " + conversationId + " is " + latest.describeState()))
+                .orElseGet(() -> Refused.notFound("no handover for conversation " + conversationId));
     }
 
     private static Agent registered(Caller caller) {
         return Agent.<Agent>findByIdOptional(caller.id())
-                .orElseThrow(() -> ProblemException.forbidden(caller.id() + " is not a registered agent"));
+                .orElseThrow(() -> Refused.notAllowed(caller.id() + " is not a registered agent"));
     }
 
     /** Supervisors may close anything that is with an agent; an agent only what is with them. */
@@ -269,17 +271,15 @@ public class Desk {
             return;
         }
         if (takeover.isOfferedTo(caller.id())) {
-            throw ProblemException.conflict(
+            throw Refused.conflict(
                     "conversation " + takeover.conversationId + " is offered to " + caller.id() + ": accept it first");
         }
         if (caller.supervisor() && takeover.state == TakeoverState.ASSIGNED) {
             return;
         }
         if (takeover.state != TakeoverState.ASSIGNED && caller.supervisor()) {
-            throw ProblemException.conflict(
-                    "conversation " + takeover.conversationId + " is " + takeover.describeState());
+            throw Refused.conflict("conversation " + takeover.conversationId + " is " + takeover.describeState());
         }
-        throw ProblemException.forbidden(
-                "conversation " + takeover.conversationId + " is not assigned to " + caller.id());
+        throw Refused.notAllowed("conversation " + takeover.conversationId + " is not assigned to " + caller.id());
     }
 }

@@ -19,8 +19,8 @@ import org.hibernate.type.SqlTypes;
 import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import dev.takeover.agent.RoutingPolicy.Waiting;
-import dev.takeover.common.http.ProblemException;
+import dev.takeover.agent.routing.RoutingPolicy.Waiting;
+import dev.takeover.common.domain.Refused;
 import dev.takeover.common.tracing.Tracing;
 import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.events.handover.HandoverRequested.Priority;
@@ -199,12 +199,12 @@ public class Takeover extends PanacheEntityBase {
         return state == TakeoverState.ASSIGNED && agent.equals(agentId);
     }
 
-    void stickTo(String previousAgentId, Instant until) {
+    public void stickTo(String previousAgentId, Instant until) {
         stickyAgentId = previousAgentId;
         stickyUntil = until;
     }
 
-    void offerTo(Agent agent, Instant now, Duration timeout) {
+    public void offerTo(Agent agent, Instant now, Duration timeout) {
         requireState(TakeoverState.WAITING);
         agent.reserveSlot(now);
         state = TakeoverState.OFFERED;
@@ -214,12 +214,12 @@ public class Takeover extends PanacheEntityBase {
     }
 
     /** From the queue, or accepting an offer made to this agent. */
-    void assignTo(Agent agent, Instant now) {
+    public void assignTo(Agent agent, Instant now) {
         if (state == TakeoverState.WAITING) {
             agent.reserveSlot(now);
             offeredAt = now;
         } else if (!isOfferedTo(agent.agentId)) {
-            throw ProblemException.conflict(
+            throw Refused.conflict(
                     "conversation " + conversationId + " is " + describeState() + ", not offered to " + agent.agentId);
         }
         state = TakeoverState.ASSIGNED;
@@ -230,14 +230,14 @@ public class Takeover extends PanacheEntityBase {
     }
 
     /** Declined, expired or withdrawn: back to the queue, and not to this agent again in this round. */
-    void withdrawOffer(Agent agent) {
+    public void withdrawOffer(Agent agent) {
         requireState(TakeoverState.OFFERED);
         agent.releaseSlot();
         returnToQueueExcluding(agent.agentId);
     }
 
     /** The agent can no longer hold it (offline, or passed it on); it goes back to the queue in its old place. */
-    void requeueFrom(Agent agent) {
+    public void requeueFrom(Agent agent) {
         requireState(TakeoverState.ASSIGNED);
         agent.releaseSlot();
         assignedAt = null;
@@ -253,7 +253,7 @@ public class Takeover extends PanacheEntityBase {
         stickyUntil = null;
     }
 
-    void startNewRound(Instant pauseUntil) {
+    public void startNewRound(Instant pauseUntil) {
         round++;
         declinedBy = List.of();
         notBefore = pauseUntil;
@@ -268,7 +268,7 @@ public class Takeover extends PanacheEntityBase {
     }
 
     /** Ended from outside (the customer left, the handover failed or was superseded); frees the agent's slot if any. */
-    void close(Agent holder, String reason, Instant now) {
+    public void close(Agent holder, String reason, Instant now) {
         if (holder != null && (state == TakeoverState.OFFERED || state == TakeoverState.ASSIGNED)) {
             holder.releaseSlot();
         }
@@ -278,7 +278,7 @@ public class Takeover extends PanacheEntityBase {
         offerExpiresAt = null;
     }
 
-    Waiting asWaiting() {
+    public Waiting asWaiting() {
         return new Waiting(handoverId, requirements(), Set.copyOf(declinedBy), notBefore, stickyAgentId, stickyUntil);
     }
 
@@ -307,7 +307,7 @@ public class Takeover extends PanacheEntityBase {
 
     private void requireState(TakeoverState expected) {
         if (state != expected) {
-            throw ProblemException.conflict("conversation " + conversationId + " is " + describeState());
+            throw Refused.conflict("conversation " + conversationId + " is " + describeState());
         }
     }
 }

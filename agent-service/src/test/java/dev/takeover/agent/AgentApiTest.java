@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
+import dev.takeover.agent.customer.PreviousAgent;
 import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;
 import dev.takeover.events.agent.ConversationHandedBack;
@@ -110,7 +111,7 @@ class AgentApiTest {
                 .post("/agents")
                 .then()
                 .statusCode(400)
-                .body("detail", containsString("capacity must be at least 1"));
+                .body("detail", containsString("capacity must be greater than or equal to 1 (Min)"));
         fixture.asSupervisor()
                 .body("{not json")
                 .post("/agents")

@@ -23,6 +23,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
+import dev.takeover.agent.routing.Routing;
 import dev.takeover.events.agent.ConversationAssigned;
 import dev.takeover.events.agent.InternalNoteAdded;
 import dev.takeover.events.handover.HandoverRequested;

@@ -16,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
+import dev.takeover.agent.routing.RoutingConfig;
 import dev.takeover.events.CloudEvent;
 import dev.takeover.events.ConversationEvent;
 import dev.takeover.events.EventType;

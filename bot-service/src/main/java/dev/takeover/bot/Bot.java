@@ -14,6 +14,7 @@ import dev.takeover.bot.dialogue.Dialogue;
 import dev.takeover.bot.dialogue.Dialogue.Reply;
 import dev.takeover.bot.dialogue.Dialogue.Turn;
 import dev.takeover.bot.dialogue.KnowledgeBase;
+import dev.takeover.bot.dialogue.Prompts;
 import dev.takeover.bot.dialogue.Resources;
 import dev.takeover.bot.dialogue.SurveyAnswer;
 import dev.takeover.bot.nlu.LanguageDetector;
@@ -68,6 +69,7 @@ public class Bot {
         this.customerData = new CustomerData(settings.customerNumberPattern());
         this.dialogue = new Dialogue(
                 KnowledgeBase.parse(Resources.read(settings.knowledgeBase())),
+                new Prompts(),
                 customerData,
                 new Dialogue.Settings(
                         settings.answerConfidence(),

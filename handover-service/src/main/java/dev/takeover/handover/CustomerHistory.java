@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.takeover.handover.policy.ConversationView.EarlierContact;
+import dev.takeover.handover.policy.PolicyInput.EarlierContact;
 
 /** The customer's other conversations and their topics, for the repeated-contact rule. */
 @ApplicationScoped

@@ -11,9 +11,9 @@ import org.jboss.logging.Logger;
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.events.handover.HandoverRequested;
 import dev.takeover.events.handover.IncidentTagChanged;
-import dev.takeover.handover.policy.ConversationView;
 import dev.takeover.handover.policy.CurrentPolicy;
 import dev.takeover.handover.policy.Decision;
+import dev.takeover.handover.policy.PolicyInput;
 import dev.takeover.handover.waiting.WaitingPolicy;
 
 /**
@@ -58,7 +58,7 @@ public class Escalations {
         if (upTo == 0) {
             return;
         }
-        ConversationView view = new ConversationView(
+        PolicyInput view = new PolicyInput(
                 conversation.conversationId,
                 conversation.customerId,
                 conversation.attributes,
@@ -90,7 +90,7 @@ public class Escalations {
                         handover.requiredSkills,
                         language,
                         now,
-                        TakeoverPackage.of(
+                        HandoverPackages.of(
                                 conversation,
                                 Turn.ofConversation(conversation.conversationId),
                                 Reply.fromBot(conversation.conversationId),

@@ -21,7 +21,7 @@ import org.hibernate.type.SqlTypes;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dev.takeover.events.handover.HandoverRequested.Priority;
-import dev.takeover.handover.policy.ConversationView;
+import dev.takeover.handover.policy.PolicyInput;
 
 /**
  * A known incident an operator declared (an outage, a broken login): conversations about it are tagged, prioritised
@@ -117,7 +117,7 @@ public class Incident extends PanacheEntityBase {
                         .find());
     }
 
-    public ConversationView.Incident view() {
-        return new ConversationView.Incident(incidentId, description, priority);
+    public PolicyInput.Incident view() {
+        return new PolicyInput.Incident(incidentId, description, priority);
     }
 }

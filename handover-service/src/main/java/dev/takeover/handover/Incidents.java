@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import dev.takeover.common.http.ProblemException;
+import dev.takeover.common.domain.Refused;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 
 /**
@@ -85,9 +85,9 @@ public class Incidents {
     public Ended end(String incidentId) {
         Incident incident = QuarkusTransaction.requiringNew().call(() -> {
             Incident found = Incident.<Incident>findByIdOptional(incidentId)
-                    .orElseThrow(() -> ProblemException.notFound("no incident " + incidentId));
+                    .orElseThrow(() -> Refused.notFound("no incident " + incidentId));
             if (!found.isActive()) {
-                throw ProblemException.conflict("incident " + incidentId + " has already ended");
+                throw Refused.conflict("incident " + incidentId + " has already ended");
             }
             found.end(clock.instant());
             return found;

@@ -15,7 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.conversation.InboundMessage;
-import dev.takeover.handover.policy.ConversationView;
+import dev.takeover.handover.policy.PolicyInput;
 
 /**
  * One customer message, assembled from its text and its analysis in whichever order they arrive. Its sequence number
@@ -141,8 +141,8 @@ public class Turn extends PanacheEntityBase {
         return last == null ? 0 : last;
     }
 
-    ConversationView.Turn view() {
-        return new ConversationView.Turn(
+    PolicyInput.Turn view() {
+        return new PolicyInput.Turn(
                 messageId,
                 seenAt,
                 intent,

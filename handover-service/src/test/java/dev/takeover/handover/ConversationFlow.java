@@ -253,6 +253,7 @@ final class ConversationFlow implements AutoCloseable {
         private boolean outOfScope;
         private Boolean clarificationFailed;
         private Boolean rejectedBotAnswer;
+        private MessageAnalyzed.Critical critical;
 
         Analysis(String conversationId, String messageId, String language) {
             this.conversationId = conversationId;
@@ -299,6 +300,12 @@ final class ConversationFlow implements AutoCloseable {
             return this;
         }
 
+        /** The bot's critical-issue model recognised this critical issue in the message. */
+        Analysis critical(String kind, double confidence, String... evidence) {
+            this.critical = new MessageAnalyzed.Critical(kind, confidence, List.of(evidence));
+            return this;
+        }
+
         MessageAnalyzed build() {
             Sentiment.Label label = sentiment < -0.2
                     ? Sentiment.Label.NEGATIVE
@@ -316,7 +323,8 @@ final class ConversationFlow implements AutoCloseable {
                     rejectedBotAnswer,
                     clarificationFailed,
                     null,
-                    null);
+                    null,
+                    critical);
         }
     }
 }

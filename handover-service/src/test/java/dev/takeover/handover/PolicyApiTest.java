@@ -112,7 +112,7 @@ class PolicyApiTest extends FlowTest {
                 .body(Map.of(
                         "conversation", Map.of("messages", List.of(Map.of("messageId", "a"))),
                         "policy",
-                                Map.of("rules", Map.of("new-rule", Map.of("when", "CRITICAL_INTENT", "reason", "X")))))
+                                Map.of("rules", Map.of("new-rule", Map.of("when", "ANSWER_REJECTED", "reason", "X")))))
                 .post("/policy/evaluate")
                 .then()
                 .statusCode(400)

@@ -9,12 +9,14 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.events.conversation.Sender;
+import dev.takeover.infrastructure.testing.AdjustableClock;
 import dev.takeover.infrastructure.testing.ContractRecords;
 import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 
@@ -25,7 +27,7 @@ abstract class ChatTestSupport {
     KafkaCompanion kafka;
 
     @Inject
-    TestClock clock;
+    AdjustableClock clock;
 
     @TestHTTPResource("/")
     URI adapter;
@@ -36,6 +38,12 @@ abstract class ChatTestSupport {
         ChatClient tab = ChatClient.connect(adapter);
         tabs.add(tab);
         return tab;
+    }
+
+    /** The adapter's clock stands still from the first test on, so no limit runs out while a test looks. */
+    @BeforeEach
+    void clockStandsStill() {
+        clock.stopAt(clock.instant());
     }
 
     @AfterEach

@@ -1,10 +1,13 @@
 package dev.takeover.webchat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import dev.takeover.infrastructure.testing.AdjustableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IdentityVerifierTest {
 
     private static final String SECRET = "shop-secret";
-    private final TestClock clock = new TestClock();
+    private final AdjustableClock clock = AdjustableClock.stoppedAt(Instant.parse("2026-11-25T09:00:00Z"));
     private final IdentityVerifier verifier = new IdentityVerifier(Optional.of(SECRET), clock);
 
     @Test

@@ -1,15 +1,18 @@
 package dev.takeover.webchat;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+
+import dev.takeover.infrastructure.testing.AdjustableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RateLimitTest {
 
-    private final TestClock clock = new TestClock();
+    private final AdjustableClock clock = AdjustableClock.stoppedAt(Instant.parse("2026-11-25T09:00:00Z"));
     private final RateLimit limit = new RateLimit(3, Duration.ofSeconds(1), clock);
 
     @Test

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,8 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.takeover.agent.Agent;
 import dev.takeover.agent.ConversationView;
 import dev.takeover.agent.Presence;
-import dev.takeover.agent.Routing;
 import dev.takeover.agent.Takeover;
+import dev.takeover.agent.routing.Routing;
+import dev.takeover.common.http.HasText;
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
 import dev.takeover.events.Fields;
@@ -44,46 +48,41 @@ public class AgentResource {
     }
 
     public record Registration(
-            String id,
-            String displayName,
+            @HasText String id,
+            @HasText String displayName,
             List<String> skills,
             List<String> languages,
-            Integer capacity,
+            @NotNull @Min(1) Integer capacity,
             List<String> teams) {
         public Registration {
-            Fields.requireText(id, "id");
-            Fields.requireText(displayName, "displayName");
             skills = Fields.listOrEmpty(skills);
             languages = Fields.listOrEmpty(languages);
             teams = Fields.listOrEmpty(teams);
-            requireCapacity(capacity);
         }
     }
 
     /** The whole profile; omitted lists become empty. */
     public record Profile(
-            String displayName, List<String> skills, List<String> languages, Integer capacity, List<String> teams) {
+            @HasText String displayName,
+            List<String> skills,
+            List<String> languages,
+            @NotNull @Min(1) Integer capacity,
+            List<String> teams) {
         public Profile {
-            Fields.requireText(displayName, "displayName");
             skills = Fields.listOrEmpty(skills);
             languages = Fields.listOrEmpty(languages);
             teams = Fields.listOrEmpty(teams);
-            requireCapacity(capacity);
         }
     }
 
-    public record PresenceChange(Presence presence) {
-        public PresenceChange {
-            Fields.require(presence, "presence");
-        }
-    }
+    public record PresenceChange(@NotNull Presence presence) {}
 
     @POST
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Register an agent (supervisors)")
     @APIResponse(responseCode = "201", description = "Registered, offline")
     @APIResponse(responseCode = "409", description = "An agent with this id exists")
-    public Response register(Registration registration) {
+    public Response register(@Valid Registration registration) {
         requireBody(registration);
         Agent agent = routing.register(Agent.register(
                 registration.id(),
@@ -125,7 +124,7 @@ public class AgentResource {
     @Operation(summary = "Change an agent's name, skills, languages, teams or capacity (supervisors)")
     @APIResponse(responseCode = "200", description = "The agent as changed")
     @APIResponse(responseCode = "404", description = "No such agent")
-    public AgentView describe(@PathParam("id") String id, Profile profile) {
+    public AgentView describe(@PathParam("id") String id, @Valid Profile profile) {
         requireBody(profile);
         return AgentView.of(routing.describe(
                 id, profile.displayName(), profile.skills(), profile.languages(), profile.teams(), profile.capacity()));
@@ -139,7 +138,7 @@ public class AgentResource {
                     + " requeued in their old place and each customer is told.")
     @APIResponse(responseCode = "200", description = "The agent in their new presence")
     @APIResponse(responseCode = "404", description = "No such agent")
-    public AgentView changePresence(@PathParam("id") String id, PresenceChange change) {
+    public AgentView changePresence(@PathParam("id") String id, @Valid PresenceChange change) {
         requireBody(change);
         caller.requireSelfOrSupervisor(id);
         return AgentView.of(routing.changePresence(id, change.presence()));
@@ -158,12 +157,6 @@ public class AgentResource {
     static void requireBody(Object body) {
         if (body == null) {
             throw ProblemException.badRequest("a JSON body is required");
-        }
-    }
-
-    private static void requireCapacity(Integer capacity) {
-        if (capacity == null || capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1");
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.takeover.agent.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,13 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.takeover.agent.Caller;
 import dev.takeover.agent.ConversationView;
 import dev.takeover.agent.Desk;
 import dev.takeover.agent.Takeover;
+import dev.takeover.common.domain.Caller;
+import dev.takeover.common.http.HasText;
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
-import dev.takeover.events.Fields;
 import dev.takeover.events.agent.InternalNoteAdded;
 
 /** What an agent does with a conversation; thin: the rules live in {@link Desk}. */
@@ -40,19 +41,11 @@ public class ConversationResource {
         this.caller = caller;
     }
 
-    public record Reply(String text, String messageId) {
-        public Reply {
-            Fields.requireText(text, "text");
-        }
-    }
+    public record Reply(@HasText String text, String messageId) {}
 
     public record Sent(String messageId) {}
 
-    public record Note(String text) {
-        public Note {
-            Fields.requireText(text, "text");
-        }
-    }
+    public record Note(@HasText String text) {}
 
     public record Transfer(String toAgentId, String toTeam, String note) {
         public Transfer {
@@ -110,7 +103,7 @@ public class ConversationResource {
             description = "Idempotent by messageId: a retried request with the same messageId is not sent twice.")
     @APIResponse(responseCode = "202", description = "Accepted for delivery")
     @APIResponse(responseCode = "403", description = "The conversation is not assigned to me")
-    public Response reply(@PathParam("conversationId") String conversationId, Reply reply) {
+    public Response reply(@PathParam("conversationId") String conversationId, @Valid Reply reply) {
         AgentResource.requireBody(reply);
         String messageId = desk.reply(conversationId, caller.get(), reply.text(), reply.messageId());
         return Response.accepted(new Sent(messageId)).build();
@@ -120,7 +113,7 @@ public class ConversationResource {
     @Path("/notes")
     @Operation(summary = "Add an internal note, which the customer never sees")
     @APIResponse(responseCode = "201", description = "Added")
-    public Response note(@PathParam("conversationId") String conversationId, Note note) {
+    public Response note(@PathParam("conversationId") String conversationId, @Valid Note note) {
         AgentResource.requireBody(note);
         InternalNoteAdded added = desk.note(conversationId, caller.get(), note.text());
         return Response.status(Response.Status.CREATED).entity(added).build();

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-import dev.takeover.agent.Caller;
+import dev.takeover.common.domain.Caller;
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
 

@@ -18,10 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Multi;
 
 import dev.takeover.agent.ConversationView;
-import dev.takeover.agent.Routing;
 import dev.takeover.agent.live.AgentStreams;
 import dev.takeover.agent.live.LiveLookups;
 import dev.takeover.agent.live.LiveUpdate;
+import dev.takeover.agent.routing.Routing;
 import dev.takeover.common.http.Roles;
 
 /** The calling agent's own view: profile, conversations and live stream. */

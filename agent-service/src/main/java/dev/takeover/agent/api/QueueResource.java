@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.takeover.agent.QueueReport;
-import dev.takeover.agent.QueueReport.QueueItem;
+import dev.takeover.agent.queue.QueueReport;
+import dev.takeover.agent.queue.QueueReport.QueueItem;
 import dev.takeover.common.http.Roles;
 
 @Path("/queue")

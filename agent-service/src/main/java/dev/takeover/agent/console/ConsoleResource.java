@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.takeover.agent.Agent;
-import dev.takeover.agent.RoutingConfig;
+import dev.takeover.agent.routing.RoutingConfig;
 import dev.takeover.common.http.ProblemException;
 
 /** What the console needs before anyone signs in: where the other services are, the time, and the demo identities. */

@@ -6,10 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.takeover.agent.Agent;
-import dev.takeover.agent.Caller;
 import dev.takeover.agent.Takeover;
 import dev.takeover.common.delivery.Outbox;
 import dev.takeover.common.delivery.ProcessedEvents;
+import dev.takeover.common.domain.Caller;
 import dev.takeover.common.domain.Refused;
 import dev.takeover.events.agent.BotAnswerFlagged;
 

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import dev.takeover.agent.Routing;
+import dev.takeover.agent.routing.Routing;
 import dev.takeover.common.consuming.BatchConsumer;
 import dev.takeover.common.consuming.Consuming;
 import dev.takeover.common.consuming.EventHandlers;

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import dev.takeover.agent.CustomerData;
+import dev.takeover.agent.customer.CustomerData;
 import dev.takeover.common.consuming.BatchConsumer;
 import dev.takeover.common.consuming.Consuming;
 import dev.takeover.common.consuming.EventHandlers;

@@ -67,20 +67,17 @@ public final class Dialogue {
     private static final String GOODBYE = "goodbye";
 
     private static final List<Field> NEEDED_FOR_HANDOVER = List.of(Field.CUSTOMER_NUMBER, Field.EMAIL);
-    private static final Pattern YES = Pattern.compile(
-            "^\\W*(?:yes|yeah|yep|yup|sure|ok|okay|please|yes please|ja|jawohl|jo|gerne?|klar|bitte|ja bitte|"
-                    + "ok bitte|do it|go ahead|mach das|machen sie das)\\W*$");
-    private static final Pattern NO = Pattern.compile(
-            "^\\W*(?:no|nope|nah|no thanks|not now|nein|nee|noe|nein danke|lieber nicht|jetzt nicht)\\W*$");
     private static final Pattern FIRST = Pattern.compile("\\b(?:1|first|the first|former|erste\\w*|ersteres)\\b");
     private static final Pattern SECOND = Pattern.compile("\\b(?:2|second|the second|latter|zweite\\w*|letzteres)\\b");
 
     private final KnowledgeBase knowledge;
+    private final Prompts prompts;
     private final CustomerData data;
     private final Settings settings;
 
-    public Dialogue(KnowledgeBase knowledge, CustomerData data, Settings settings) {
+    public Dialogue(KnowledgeBase knowledge, Prompts prompts, CustomerData data, Settings settings) {
         this.knowledge = knowledge;
+        this.prompts = prompts;
         this.data = data;
         this.settings = settings;
     }
@@ -91,8 +88,7 @@ public final class Dialogue {
         String folded = TextFeatures.fold(text).strip();
         boolean collectedGrew = collect(conversation, text);
         boolean humanRequested = understanding.humanRequested()
-                || (conversation.awaiting == Awaiting.HUMAN_OFFER
-                        && YES.matcher(folded).matches());
+                || (conversation.awaiting == Awaiting.HUMAN_OFFER && prompts.saysYes(folded));
         boolean rejected = understanding.cues().contains(Cue.REJECTION) && conversation.lastBotPurpose != null;
 
         if (conversation.personInCharge()) {
@@ -103,7 +99,7 @@ public final class Dialogue {
             Optional<SurveyAnswer> answer = SurveyAnswer.read(folded, understanding, settings.answerConfidence());
             if (answer.isPresent()) {
                 conversation.surveyScore = answer.get().score();
-                Reply thanks = reply(conversation, prompt("surveyThanks", conversation, language), Purpose.SURVEY);
+                Reply thanks = reply(conversation, prompts.surveyThanks(language), Purpose.SURVEY);
                 return new Turn(Optional.of(thanks), collectedGrew, false, false, false, answer);
             }
         }
@@ -136,7 +132,7 @@ public final class Dialogue {
             }
             if (conversation.awaitingAttempts < settings.dataAttempts() && looksLikeAnAttempt(understanding)) {
                 conversation.awaitingAttempts++;
-                return turn(conversation, askAgain(wanted, language), Purpose.DATA_REQUEST, collectedGrew);
+                return turn(conversation, prompts.askAgain(wanted, language), Purpose.DATA_REQUEST, collectedGrew);
             }
             conversation.awaitNothing();
         }
@@ -151,8 +147,7 @@ public final class Dialogue {
             if (understanding.outOfScope() || understanding.intent().confidence() < settings.answerConfidence()) {
                 conversation.consecutiveFailures++;
                 return new Turn(
-                        Optional.of(
-                                reply(conversation, prompt("notUnderstood", conversation, language), Purpose.FALLBACK)),
+                        Optional.of(reply(conversation, prompts.notUnderstood(language), Purpose.FALLBACK)),
                         collectedGrew,
                         humanRequested,
                         rejected,
@@ -168,7 +163,7 @@ public final class Dialogue {
             conversation.consecutiveFailures++;
             conversation.await(Awaiting.HUMAN_OFFER);
             return new Turn(
-                    Optional.of(reply(conversation, prompt("rejected", conversation, language), Purpose.OFFER)),
+                    Optional.of(reply(conversation, prompts.rejected(language), Purpose.OFFER)),
                     collectedGrew,
                     humanRequested,
                     true,
@@ -176,7 +171,7 @@ public final class Dialogue {
         }
         if (understanding.outOfScope()) {
             conversation.consecutiveFailures++;
-            return turn(conversation, prompt("fallback", conversation, language), Purpose.FALLBACK, collectedGrew);
+            return turn(conversation, prompts.fallback(language), Purpose.FALLBACK, collectedGrew);
         }
         if (understanding.intent().confidence() < settings.answerConfidence()
                 && understanding.alternatives().size() >= 2) {
@@ -184,14 +179,14 @@ public final class Dialogue {
             Intent second = understanding.alternatives().get(1);
             conversation.await(Awaiting.CLARIFICATION);
             conversation.clarificationOptions = first.name() + "," + second.name();
-            String question = prompt("clarify", conversation, language)
-                    .replace("{first}", knowledge.label(first.name(), language))
-                    .replace("{second}", knowledge.label(second.name(), language));
+            String question = prompts.clarify(
+                    language, knowledge.label(first.name(), language), knowledge.label(second.name(), language));
             return turn(conversation, question, Purpose.CLARIFICATION, collectedGrew);
         }
         if (asksTheBotsRating(conversation, understanding)) {
             conversation.askForRating(null);
-            return turn(conversation, prompt("botSurvey", conversation, language), Purpose.SURVEY, collectedGrew);
+            return turn(
+                    conversation, prompts.botSurvey(language, firstName(conversation)), Purpose.SURVEY, collectedGrew);
         }
         return answer(conversation, understanding.intent().name(), language, collectedGrew);
     }
@@ -199,7 +194,7 @@ public final class Dialogue {
     /** After a person hands the conversation back: one question about their help, in that handover. */
     public Reply survey(Conversation conversation, String handoverId) {
         conversation.askForRating(handoverId);
-        return reply(conversation, prompt("survey", conversation, conversation.language), Purpose.SURVEY);
+        return reply(conversation, prompts.survey(conversation.language, firstName(conversation)), Purpose.SURVEY);
     }
 
     /** Once per conversation, and only about the bot's own help: nobody else served the customer, and it answered. */
@@ -208,8 +203,7 @@ public final class Dialogue {
                 && GOODBYE.equals(understanding.intent().name())
                 && !conversation.surveyed
                 && !conversation.servedByPerson()
-                && Purpose.ANSWER.name().equals(conversation.lastBotPurpose)
-                && knowledge.hasPrompt("botSurvey");
+                && Purpose.ANSWER.name().equals(conversation.lastBotPurpose);
     }
 
     /** When a handover starts that the bot did not see coming: ask for what the agent needs, if anything. */
@@ -233,13 +227,13 @@ public final class Dialogue {
             String question;
             if (askedBefore) {
                 conversation.awaitingAttempts++;
-                question = askAgain(field, language);
+                question = prompts.askAgain(field, language);
             } else {
                 boolean firstRequest =
                         conversation.awaiting != Awaiting.CUSTOMER_NUMBER && conversation.awaiting != Awaiting.EMAIL;
                 conversation.awaitNothing();
                 conversation.await(awaiting);
-                question = (firstRequest ? knowledge.prompt("beforeHandover", language) : "") + ask(field, language);
+                question = firstRequest ? prompts.askBeforeHandover(field, language) : prompts.ask(field, language);
             }
             return Optional.of(reply(conversation, question, Purpose.DATA_REQUEST));
         }
@@ -247,8 +241,8 @@ public final class Dialogue {
                 conversation.awaiting == Awaiting.CUSTOMER_NUMBER || conversation.awaiting == Awaiting.EMAIL;
         if (justCollected && wasCollecting) {
             conversation.awaitNothing();
-            return Optional.of(
-                    reply(conversation, prompt("dataComplete", conversation, language), Purpose.ACKNOWLEDGEMENT));
+            return Optional.of(reply(
+                    conversation, prompts.dataComplete(language, firstName(conversation)), Purpose.ACKNOWLEDGEMENT));
         }
         return Optional.empty();
     }
@@ -257,8 +251,7 @@ public final class Dialogue {
         Optional<KnowledgeBase.Entry> entry = knowledge.entry(intent);
         if (entry.isEmpty()) {
             conversation.consecutiveFailures++;
-            String text =
-                    prompt("noAnswer", conversation, language).replace("{topic}", knowledge.label(intent, language));
+            String text = prompts.noAnswer(language, knowledge.label(intent, language));
             return turn(conversation, text, Purpose.FALLBACK, collectedGrew);
         }
         for (Field required : entry.get().requires()) {
@@ -266,7 +259,7 @@ public final class Dialogue {
                 conversation.awaitNothing();
                 conversation.await(required == Field.EMAIL ? Awaiting.EMAIL : Awaiting.CUSTOMER_NUMBER);
                 conversation.pendingIntent = intent;
-                return turn(conversation, ask(required, language), Purpose.DATA_REQUEST, collectedGrew);
+                return turn(conversation, prompts.ask(required, language), Purpose.DATA_REQUEST, collectedGrew);
             }
         }
         conversation.consecutiveFailures = 0;
@@ -296,7 +289,7 @@ public final class Dialogue {
         return understanding.outOfScope() || understanding.intent().confidence() < settings.answerConfidence();
     }
 
-    private static Optional<String> chosen(List<String> options, Understanding understanding, String folded) {
+    private Optional<String> chosen(List<String> options, Understanding understanding, String folded) {
         if (options.size() < 2) {
             return Optional.empty();
         }
@@ -308,28 +301,20 @@ public final class Dialogue {
         if (first != second) {
             return Optional.of(first ? options.get(0) : options.get(1));
         }
-        if (YES.matcher(folded).matches()) {
+        if (prompts.saysYes(folded)) {
             return Optional.of(options.get(0));
         }
         return Optional.empty();
     }
 
-    private String ask(Field field, String language) {
-        return knowledge.prompt(field == Field.EMAIL ? "askEmail" : "askCustomerNumber", language);
-    }
-
-    private String askAgain(Field field, String language) {
-        return knowledge.prompt(field == Field.EMAIL ? "askEmailAgain" : "askCustomerNumberAgain", language);
-    }
-
-    private String prompt(String name, Conversation conversation, String language) {
-        return fill(knowledge.prompt(name, language), conversation);
+    private static String firstName(Conversation conversation) {
+        return conversation.customerName == null
+                ? null
+                : conversation.customerName.split("\\s+")[0];
     }
 
     private static String fill(String template, Conversation conversation) {
-        String name = conversation.customerName == null
-                ? ""
-                : ", " + conversation.customerName.split("\\s+")[0];
+        String name = firstName(conversation) == null ? "" : ", " + firstName(conversation);
         return template.replace("{name}", name)
                 .replace("{customerNumber}", conversation.customerNumber == null ? "" : conversation.customerNumber);
     }

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The bot's answers and wording in German and English, from a data file: per intent a label (for clarifying
- * questions), the data it needs before it can answer, and the answer; and the prompts of the dialogue itself.
+ * The bot's answers in German and English, from a data file: per intent a label (for clarifying questions), the data
+ * it needs before it can answer, and the answer. The dialogue's own wording is in {@link Prompts}; a file written
+ * when it still held {@code prompts} is read, and those ignored with a warning.
  */
 public final class KnowledgeBase {
 
@@ -21,7 +24,10 @@ public final class KnowledgeBase {
         }
     }
 
-    private record Contents(Map<String, Entry> intents, Map<String, Map<String, String>> prompts) {}
+    /** {@code prompts} is only read to warn that it no longer counts. */
+    private record Contents(Map<String, Entry> intents, Map<String, Object> prompts) {}
+
+    private static final Logger LOG = Logger.getLogger(KnowledgeBase.class);
 
     private final Contents contents;
 
@@ -32,6 +38,11 @@ public final class KnowledgeBase {
     public static KnowledgeBase parse(String json) {
         try {
             Contents contents = new ObjectMapper().readValue(json, Contents.class);
+            if (contents.prompts() != null && !contents.prompts().isEmpty()) {
+                // An operator's own wording would otherwise vanish without a word.
+                LOG.warn("the knowledge base's prompts are no longer read: the dialogue's wording is in"
+                        + " messages/prompts_<language>.properties");
+            }
             return new KnowledgeBase(contents);
         } catch (IOException e) {
             throw new UncheckedIOException("the knowledge base is not valid", e);
@@ -45,19 +56,6 @@ public final class KnowledgeBase {
     /** How to name an intent to a customer; an unknown intent is named by its words. */
     public String label(String intent, String language) {
         return entry(intent).map(entry -> inLanguage(entry.label(), language)).orElse(intent.replace('_', ' '));
-    }
-
-    /** A knowledge base written before a prompt existed may lack it; the dialogue then leaves that step out. */
-    public boolean hasPrompt(String name) {
-        return contents.prompts().containsKey(name);
-    }
-
-    public String prompt(String name, String language) {
-        Map<String, String> wording = contents.prompts().get(name);
-        if (wording == null) {
-            throw new IllegalStateException("the knowledge base has no prompt '" + name + "'");
-        }
-        return inLanguage(wording, language);
     }
 
     static String inLanguage(Map<String, String> wording, String language) {

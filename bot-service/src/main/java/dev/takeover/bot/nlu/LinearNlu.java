@@ -31,8 +31,13 @@ public final class LinearNlu implements Nlu {
     private static final int ALTERNATIVES = 3;
     /** A request for a person whose topic is this unclear is just that: a request for a person. */
     private static final double PURE_REQUEST = 0.5;
-    /** Phrases embedded for the semantic model at most: about 30 s on two idle cores (evaluation/REPORT.md). */
+    /** Phrases embedded for the semantic model at most (evaluation/REPORT.md). */
     static final int MAX_EMBEDDED_PHRASES = 16_000;
+    /**
+     * And at most this many per intent: beyond it a catalogue's phrases are mostly variants of each other (a greeting,
+     * a typo), which the lexical model learns from; the embedding of 50,000 phrases was 89 of 160 s (round 3).
+     */
+    static final int MAX_EMBEDDED_PER_INTENT = 150;
 
     private final NluSettings settings;
     private final LanguageDetector languages;
@@ -215,19 +220,21 @@ public final class LinearNlu implements Nlu {
     public synchronized TrainingReport replaceCatalogue(Catalogue catalogue) {
         long started = System.nanoTime();
         List<TrainingPhrase> phrases = catalogue.phrases();
-        List<String> phraseLanguages = new ArrayList<>(phrases.size());
-        List<IntentModel.Example> examples = new ArrayList<>(phrases.size());
-        for (TrainingPhrase phrase : phrases) {
-            String language = phrase.language() != null ? phrase.language() : languages.detect(phrase.text(), null);
-            phraseLanguages.add(language);
-            examples.add(new IntentModel.Example(TextFeatures.terms(phrase.text(), language), phrase.intent()));
-        }
+        List<String> phraseLanguages = phrases.parallelStream()
+                .map(phrase -> phrase.language() != null ? phrase.language() : languages.detect(phrase.text(), null))
+                .toList();
+        List<IntentModel.Example> examples = java.util.stream.IntStream.range(0, phrases.size())
+                .parallel()
+                .mapToObj(i -> new IntentModel.Example(
+                        TextFeatures.terms(phrases.get(i).text(), phraseLanguages.get(i)),
+                        phrases.get(i).intent()))
+                .toList();
         IntentModel lexical = IntentModel.train(examples, settings.cost());
         String[] intents =
                 phrases.stream().map(TrainingPhrase::intent).distinct().toArray(String[]::new);
 
         long embeddingStarted = System.nanoTime();
-        List<Integer> sample = sampleForEmbedding(phrases, MAX_EMBEDDED_PHRASES);
+        List<Integer> sample = sampleForEmbedding(phrases, MAX_EMBEDDED_PHRASES, MAX_EMBEDDED_PER_INTENT);
         List<TrainingPhrase> embedded = sample.stream().map(phrases::get).toList();
         Map<String, float[]> embeddings = embed(embedded);
         long embeddingMillis = (System.nanoTime() - embeddingStarted) / 1_000_000;
@@ -265,18 +272,18 @@ public final class LinearNlu implements Nlu {
     }
 
     /**
-     * The phrases the semantic model is trained on: all of them up to {@code budget}; beyond it, an equal share per
-     * intent (an intent with fewer phrases keeps them all), so a 50,000-phrase catalogue trains within a minute on two
-     * cores. The lexical model always learns from every phrase.
+     * The phrases the semantic model is trained on: at most {@code perIntent} of each intent and {@code budget} in all,
+     * an equal share per intent (an intent with fewer phrases keeps them all), so a 50,000-phrase catalogue trains
+     * within a minute on two cores. The lexical model always learns from every phrase.
      */
-    static List<Integer> sampleForEmbedding(List<TrainingPhrase> phrases, int budget) {
-        if (phrases.size() <= budget) {
-            return java.util.stream.IntStream.range(0, phrases.size()).boxed().toList();
-        }
+    static List<Integer> sampleForEmbedding(List<TrainingPhrase> phrases, int budget, int perIntent) {
         Map<String, List<Integer>> byIntent = new java.util.LinkedHashMap<>();
         for (int i = 0; i < phrases.size(); i++) {
             byIntent.computeIfAbsent(phrases.get(i).intent(), intent -> new ArrayList<>())
                     .add(i);
+        }
+        if (phrases.size() <= budget && byIntent.values().stream().allMatch(group -> group.size() <= perIntent)) {
+            return java.util.stream.IntStream.range(0, phrases.size()).boxed().toList();
         }
         List<List<Integer>> groups = new ArrayList<>(byIntent.values());
         groups.sort(Comparator.comparingInt(List::size));
@@ -284,7 +291,7 @@ public final class LinearNlu implements Nlu {
         int left = budget;
         for (int g = 0; g < groups.size(); g++) {
             List<Integer> group = new ArrayList<>(groups.get(g));
-            int share = left / (groups.size() - g);
+            int share = Math.min(perIntent, left / (groups.size() - g));
             if (group.size() > share) {
                 java.util.Collections.shuffle(group, new java.util.Random(group.get(0)));
                 group = group.subList(0, share);

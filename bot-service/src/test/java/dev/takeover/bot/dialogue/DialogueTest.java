@@ -22,6 +22,7 @@ class DialogueTest {
 
     private final Dialogue dialogue = new Dialogue(
             KnowledgeBase.parse(Resources.read("nlu/knowledge-base.json")),
+            new Prompts(),
             new CustomerData("[A-Z]{0,3}-?[0-9]{4,10}"),
             new Dialogue.Settings(0.45, Set.of("service_outage", "data_loss", "security_incident"), 0.6, 2, true));
     private Conversation conversation;

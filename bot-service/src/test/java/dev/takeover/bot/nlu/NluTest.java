@@ -177,13 +177,19 @@ class NluTest {
             phrases.add(new TrainingPhrase("small " + i, "small", "en"));
         }
 
-        List<Integer> sample = LinearNlu.sampleForEmbedding(phrases, 300);
+        List<Integer> sample = LinearNlu.sampleForEmbedding(phrases, 300, 1_000);
 
         assertThat(sample).hasSize(300).doesNotHaveDuplicates().isSorted();
         assertThat(sample.stream().filter(i -> phrases.get(i).intent().equals("small")))
                 .as("an intent with fewer phrases than its share keeps them all")
                 .hasSize(30);
-        assertThat(LinearNlu.sampleForEmbedding(phrases.subList(0, 200), 300)).hasSize(200);
+        assertThat(LinearNlu.sampleForEmbedding(phrases.subList(0, 200), 300, 1_000))
+                .hasSize(200);
+        List<Integer> capped = LinearNlu.sampleForEmbedding(phrases, 16_000, 100);
+        assertThat(capped.stream().filter(i -> phrases.get(i).intent().equals("big")))
+                .as("within the budget, an intent is still capped")
+                .hasSize(100);
+        assertThat(capped).hasSize(130);
     }
 
     @Test

@@ -10,10 +10,24 @@ import dev.takeover.events.ReceivedEvent;
 /** The new events of one batch, in the order consumed. */
 public final class EventBatch {
 
+    private static final Runnable NOTHING = () -> {};
+
     private final List<DecodedRecord> records;
+    private final Runnable betweenEvents;
 
     public EventBatch(List<DecodedRecord> records) {
+        this(records, NOTHING);
+    }
+
+    /** With work to do after each event is handled, such as {@link Consuming}'s settling of the persistence context. */
+    public EventBatch(List<DecodedRecord> records, Runnable betweenEvents) {
         this.records = List.copyOf(records);
+        this.betweenEvents = betweenEvents;
+    }
+
+    /** Called by the handler after each event it handled, before the next and before the batch's finishing work. */
+    public void eventHandled() {
+        betweenEvents.run();
     }
 
     public List<DecodedRecord> records() {

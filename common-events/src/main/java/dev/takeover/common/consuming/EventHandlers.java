@@ -45,6 +45,7 @@ public final class EventHandlers implements BatchHandler {
         for (DecodedRecord record : batch.records()) {
             try (Scope trace = record.inItsTrace()) {
                 dispatch(record.event());
+                batch.eventHandled();
             }
         }
         completions.forEach(completion -> completion.accept(batch));

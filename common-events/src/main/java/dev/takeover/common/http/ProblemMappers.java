@@ -1,5 +1,6 @@
 package dev.takeover.common.http;
 
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -43,6 +44,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response refused(ProblemException e) {
         return Problem.response(e.status(), e.getMessage());
+    }
+
+    /**
+     * A request that breaks a Bean Validation constraint: 400, naming each field and constraint. A violated constraint
+     * on a return value is a failure of ours, answered as {@link #unexpected}.
+     */
+    @ServerExceptionMapper
+    public Response violated(ConstraintViolationException e) {
+        if (Violations.ofReturnValue(e.getConstraintViolations())) {
+            return unexpected(e);
+        }
+        return Problem.response(Response.Status.BAD_REQUEST, Violations.describe(e.getConstraintViolations()));
     }
 
     @ServerExceptionMapper

@@ -46,6 +46,21 @@ class EventHandlersTest {
     }
 
     @Test
+    void theBatchSettlesAfterEachEventBeforeTheNextAndBeforeItsCompletion() {
+        EventHandlers handlers = EventHandlers.builder()
+                .on(
+                        InboundMessage.TYPE,
+                        event -> calls.add("message " + event.payload().messageId()))
+                .finish(batch -> calls.add("finish"))
+                .build();
+
+        handlers.handle(new EventBatch(
+                List.of(decoded(0, 1, "c1", "m1"), decoded(0, 2, "c2", "m2")), () -> calls.add("settle")));
+
+        assertThat(calls).containsExactly("message m1", "settle", "message m2", "settle", "finish");
+    }
+
+    @Test
     void eachEventOfABatchIsHandledInItsOwnRecordsTraceAndTheBatchStepsInNone() {
         List<String> traces = new ArrayList<>();
         EventHandlers handlers = EventHandlers.builder()

@@ -30,7 +30,8 @@ class HandleFirstDeliveriesTest {
                         decoded(0, 3, "conv-1", "m1"),
                         decoded(0, 4, "conv-1", "m3")),
                 NO_LOCKS,
-                NO_LOG);
+                NO_LOG,
+                () -> {});
 
         assertThat(handler.batches).hasSize(1);
         assertThat(handler.batches.get(0)).containsExactly("m1", "m2", "m3");
@@ -40,7 +41,7 @@ class HandleFirstDeliveriesTest {
     void anEmptyBatchIsNotHandedOver() {
         Guarding handler = new Guarding();
 
-        Consuming.handleFirstDeliveries(handler, List.of(), NO_LOCKS, NO_LOG);
+        Consuming.handleFirstDeliveries(handler, List.of(), NO_LOCKS, NO_LOG, () -> {});
 
         assertThat(handler.batches).isEmpty();
     }

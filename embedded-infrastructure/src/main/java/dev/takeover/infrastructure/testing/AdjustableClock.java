@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 
 /**
  * The service's clock in every {@code @QuarkusTest}: real time, until a test travels to a chosen moment or advances it
- * past a deadline, so business hours, offers and timers are tested without waiting.
+ * past a deadline, so business hours, offers and timers are tested without waiting. Stopped, it stands still until a
+ * test moves it, for unit tests and rules that compare instants exactly.
  */
 @Alternative
 @Priority(1)
@@ -26,9 +27,25 @@ public class AdjustableClock extends Clock {
             LocalDateTime.parse("2026-11-25T10:00").atZone(BERLIN).toInstant();
 
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant stoppedAt;
+
+    /** A clock that stands at this moment until a test moves it. */
+    public static AdjustableClock stoppedAt(Instant at) {
+        AdjustableClock clock = new AdjustableClock();
+        clock.stopAt(at);
+        return clock;
+    }
+
+    public void stopAt(Instant at) {
+        stoppedAt = at;
+    }
 
     public void travelTo(Instant at) {
-        offset = Duration.between(Instant.now(), at);
+        if (stoppedAt != null) {
+            stoppedAt = at;
+        } else {
+            offset = Duration.between(Instant.now(), at);
+        }
     }
 
     public void travelTo(String berlinLocalDateTime) {
@@ -38,15 +55,22 @@ public class AdjustableClock extends Clock {
     /** Back to real time, so one test's travels never leak into the next. */
     public void reset() {
         offset = Duration.ZERO;
+        stoppedAt = null;
     }
 
     public void advance(Duration duration) {
-        offset = offset.plus(duration);
+        Instant stopped = stoppedAt;
+        if (stopped != null) {
+            stoppedAt = stopped.plus(duration);
+        } else {
+            offset = offset.plus(duration);
+        }
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant stopped = stoppedAt;
+        return stopped != null ? stopped : Instant.now().plus(offset);
     }
 
     @Override

@@ -22,11 +22,11 @@ import dev.takeover.common.http.Roles;
 import dev.takeover.events.Fields;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.events.handover.HandoverRequested.Reason;
-import dev.takeover.handover.policy.ConversationView;
 import dev.takeover.handover.policy.CurrentPolicy;
 import dev.takeover.handover.policy.Decision;
 import dev.takeover.handover.policy.EscalationPolicy;
 import dev.takeover.handover.policy.PolicyDefinition;
+import dev.takeover.handover.policy.PolicyInput;
 import dev.takeover.handover.policy.PolicyReplay;
 
 /** The escalation policy: what it is, how it decides a given conversation, and how a change would have decided. */
@@ -68,7 +68,7 @@ public class PolicyResource {
             Boolean answerRejected,
             String afterBot) {
 
-        ConversationView.Turn turn(Instant fallback) {
+        PolicyInput.Turn turn(Instant fallback) {
             Fields.requireText(messageId, "messageId");
             double confidenceValue =
                     Fields.requireBetween(confidence == null ? 1 : confidence, 0, 1, "confidence of " + messageId);
@@ -76,7 +76,7 @@ public class PolicyResource {
                     Fields.requireBetween(sentiment == null ? 0 : sentiment, -1, 1, "sentiment of " + messageId);
             double frustrationValue =
                     Fields.requireBetween(frustration == null ? 0 : frustration, 0, 1, "frustration of " + messageId);
-            return new ConversationView.Turn(
+            return new PolicyInput.Turn(
                     messageId,
                     at == null ? fallback : at,
                     intent == null ? "unknown" : intent,
@@ -96,8 +96,8 @@ public class PolicyResource {
             String customerId,
             Map<String, String> attributes,
             List<DryRunMessage> messages,
-            List<ConversationView.EarlierContact> earlierContacts,
-            ConversationView.Incident incident) {}
+            List<PolicyInput.EarlierContact> earlierContacts,
+            PolicyInput.Incident incident) {}
 
     /** The conversation to decide on; {@code policy}, if given, overrides the current policy for this request. */
     public record EvaluationRequest(DryRunConversation conversation, JsonNode policy) {}
@@ -124,7 +124,7 @@ public class PolicyResource {
             throw ProblemException.badRequest("conversation.messages must hold at least one analysed message");
         }
         Instant now = clock.instant();
-        List<ConversationView.Turn> turns = conversation.messages().stream()
+        List<PolicyInput.Turn> turns = conversation.messages().stream()
                 .map(message -> {
                     if (message == null) {
                         throw new IllegalArgumentException("conversation.messages must not contain null");
@@ -132,7 +132,7 @@ public class PolicyResource {
                     return message.turn(now);
                 })
                 .toList();
-        ConversationView view = new ConversationView(
+        PolicyInput view = new PolicyInput(
                 conversation.conversationId() == null ? "dry-run" : conversation.conversationId(),
                 conversation.customerId(),
                 conversation.attributes(),

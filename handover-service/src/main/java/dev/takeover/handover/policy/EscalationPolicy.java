@@ -16,8 +16,8 @@ import java.util.TreeMap;
 import dev.takeover.events.handover.HandoverRequested.Evidence;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.events.handover.HandoverRequested.Reason;
-import dev.takeover.handover.policy.ConversationView.EarlierContact;
-import dev.takeover.handover.policy.ConversationView.Turn;
+import dev.takeover.handover.policy.PolicyInput.EarlierContact;
+import dev.takeover.handover.policy.PolicyInput.Turn;
 
 /**
  * Decides, from a conversation as the policy sees it, whether a person should take over, and explains why with the
@@ -66,7 +66,7 @@ public final class EscalationPolicy {
     }
 
     /** The decision on the conversation's latest turn. */
-    public Decision decide(ConversationView conversation) {
+    public Decision decide(PolicyInput conversation) {
         if (conversation.turns().isEmpty()) {
             return Decision.stay(definition.defaultPriority());
         }
@@ -103,7 +103,7 @@ public final class EscalationPolicy {
                         Evidence.NONE));
             }
         }
-        ConversationView.Incident incident = conversation.incident();
+        PolicyInput.Incident incident = conversation.incident();
         if (incident != null) {
             priority = max(priority, incident.priority());
             factors.add(new Reason(
@@ -153,7 +153,7 @@ public final class EscalationPolicy {
             }
             Set<String> intents = lower(rule.intents());
             Trigger when = rule.when();
-            if ((when == Trigger.CRITICAL_INTENT || when == Trigger.ANSWER_REJECTED) && intents.isEmpty()) {
+            if (when == Trigger.ANSWER_REJECTED && intents.isEmpty()) {
                 throw new IllegalArgumentException("rule '" + name + "' (" + when + ") needs 'intents'");
             }
             double threshold = rule.threshold() != null ? rule.threshold() : defaultThreshold(when);
@@ -190,7 +190,7 @@ public final class EscalationPolicy {
             return lower;
         }
 
-        Optional<Reason> evaluate(ConversationView conversation) {
+        Optional<Reason> evaluate(PolicyInput conversation) {
             Turn latest = conversation.latest();
             return switch (definition.when()) {
                 case HUMAN_REQUESTED -> humanRequested(latest);

@@ -49,8 +49,7 @@ public class PolicyReplay {
         Tally candidateTally = new Tally();
         List<Difference> differences = new ArrayList<>();
         for (Conversation conversation : conversations) {
-            ConversationView view =
-                    StoredConversations.view(conversation, history.earlierContacts(conversation, until));
+            PolicyInput view = StoredConversations.view(conversation, history.earlierContacts(conversation, until));
             if (view.turns().isEmpty()) {
                 continue;
             }
@@ -75,7 +74,7 @@ public class PolicyReplay {
                 differences);
     }
 
-    static Outcome firstEscalation(EscalationPolicy policy, ConversationView view) {
+    static Outcome firstEscalation(EscalationPolicy policy, PolicyInput view) {
         for (int count = 1; count <= view.turns().size(); count++) {
             Decision decision = policy.decide(view.upTo(count));
             if (decision.escalate()) {

@@ -14,8 +14,8 @@ public enum Trigger {
     ANSWER_REJECTED,
     /**
      * A critical issue the bot recognised in the message (outage, lost data, security breach, a payment the customer
-     * did not make), whatever the intent and its confidence; or one of the rule's intents with at least
-     * {@code minConfidence}.
+     * did not make), whatever the intent and its confidence; or, where the rule lists intents, one of them with at
+     * least {@code minConfidence}.
      */
     CRITICAL_INTENT,
     /** At least {@code count} earlier conversations of this customer on the same topic within {@code period}. */

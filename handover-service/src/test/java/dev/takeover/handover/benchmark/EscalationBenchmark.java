@@ -27,9 +27,9 @@ import dev.takeover.events.bot.MessageAnalyzed.Intent;
 import dev.takeover.events.bot.MessageAnalyzed.Sentiment;
 import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.events.handover.HandoverRequested;
-import dev.takeover.handover.policy.ConversationView;
 import dev.takeover.handover.policy.CurrentPolicy;
 import dev.takeover.handover.policy.EscalationPolicy;
+import dev.takeover.handover.policy.PolicyInput;
 import dev.takeover.infrastructure.testing.InjectKafkaCompanion;
 import dev.takeover.infrastructure.testing.RealInfrastructure;
 import dev.takeover.infrastructure.testing.TopicRecorder;
@@ -73,9 +73,9 @@ class EscalationBenchmark {
 
     private String policyDecisions() {
         EscalationPolicy current = policy.get();
-        List<ConversationView.Turn> turns = new ArrayList<>();
+        List<PolicyInput.Turn> turns = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            turns.add(new ConversationView.Turn(
+            turns.add(new PolicyInput.Turn(
                     "m" + i,
                     Instant.now(),
                     "order_status",
@@ -88,12 +88,12 @@ class EscalationBenchmark {
                     false,
                     "ANSWER"));
         }
-        ConversationView view = new ConversationView(
+        PolicyInput view = new PolicyInput(
                 "c",
                 "C-1",
                 Map.of("tier", "gold"),
                 turns,
-                List.of(new ConversationView.EarlierContact(
+                List.of(new PolicyInput.EarlierContact(
                         "c0", "returns", Instant.now().minusSeconds(3600))),
                 null);
         int escalated = 0;

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import dev.takeover.events.bot.MessageAnalyzed.Critical;
 import dev.takeover.events.handover.HandoverRequested.Priority;
 import dev.takeover.events.handover.HandoverRequested.Reason;
-import dev.takeover.handover.policy.ConversationView.EarlierContact;
-import dev.takeover.handover.policy.ConversationView.Turn;
+import dev.takeover.handover.policy.PolicyInput.EarlierContact;
+import dev.takeover.handover.policy.PolicyInput.Turn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -280,37 +280,70 @@ class EscalationPolicyTest {
     }
 
     @Test
+    void aRuleWithoutIntentsTrustsOnlyTheBotsCriticalIssueModel() {
+        EscalationPolicy shipped = EscalationPolicy.of(new PolicyDefinition(
+                Priority.NORMAL,
+                Map.of(
+                        "critical-issue",
+                        new RuleDefinition(
+                                null,
+                                Trigger.CRITICAL_INTENT,
+                                "CRITICAL_ISSUE",
+                                Priority.URGENT,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)),
+                Map.of()));
+
+        Decision confidentIntent = shipped.decide(conversation(turn("m1").intent("service_outage", 0.99)));
+        Decision recognised = shipped.decide(conversation(turn("m1")
+                .intent("maintenance_window", 0.9)
+                .critical(new Critical("SERVICE_OUTAGE", 0.8, List.of("down")))));
+
+        assertThat(confidentIntent.escalate())
+                .as("a routine question the catalogue files under service_outage stays with the bot")
+                .isFalse();
+        assertThat(recognised.reasons()).extracting(Reason::code).containsExactly("CRITICAL_ISSUE");
+        assertThat(recognised.priority()).isEqualTo(Priority.URGENT);
+    }
+
+    @Test
     void comingBackOnTheSameTopicWithinThePeriodEscalates() {
         Turn latest = turn("m1").intent("order_status", 0.9).build();
         List<EarlierContact> recent = List.of(new EarlierContact("conv-0", "order_status", NOW.minusSeconds(86_400)));
         List<EarlierContact> old = List.of(new EarlierContact("conv-0", "order_status", NOW.minusSeconds(5 * 86_400)));
         List<EarlierContact> otherTopic = List.of(new EarlierContact("conv-0", "returns", NOW.minusSeconds(3_600)));
 
-        Decision decision = POLICY.decide(new ConversationView("c", "C-1", Map.of(), List.of(latest), recent, null));
+        Decision decision = POLICY.decide(new PolicyInput("c", "C-1", Map.of(), List.of(latest), recent, null));
 
         assertThat(decision.reasons()).singleElement().satisfies(reason -> {
             assertThat(reason.code()).isEqualTo("REPEATED_CONTACT");
             assertThat(reason.evidence().counts()).containsEntry("earlierContacts", 1);
             assertThat(reason.detail()).contains("conv-0");
         });
-        assertThat(POLICY.decide(new ConversationView("c", "C-1", Map.of(), List.of(latest), old, null))
+        assertThat(POLICY.decide(new PolicyInput("c", "C-1", Map.of(), List.of(latest), old, null))
                         .escalate())
                 .isFalse();
-        assertThat(POLICY.decide(new ConversationView("c", "C-1", Map.of(), List.of(latest), otherTopic, null))
+        assertThat(POLICY.decide(new PolicyInput("c", "C-1", Map.of(), List.of(latest), otherTopic, null))
                         .escalate())
                 .isFalse();
     }
 
     @Test
     void aVipAttributeRaisesThePriorityOfAnEscalationButDoesNotEscalateByItself() {
-        ConversationView vipAsking = new ConversationView(
+        PolicyInput vipAsking = new PolicyInput(
                 "c",
                 "C-1",
                 Map.of("vip", "TRUE"),
                 List.of(turn("m1").humanRequested().build()),
                 List.of(),
                 null);
-        ConversationView vipChatting = new ConversationView(
+        PolicyInput vipChatting = new PolicyInput(
                 "c",
                 "C-1",
                 Map.of("vip", "true"),
@@ -334,13 +367,13 @@ class EscalationPolicyTest {
 
     @Test
     void aKnownIncidentRaisesThePriorityAndIsNamed() {
-        ConversationView view = new ConversationView(
+        PolicyInput view = new PolicyInput(
                 "c",
                 "C-1",
                 Map.of(),
                 List.of(turn("m1").humanRequested().build()),
                 List.of(),
-                new ConversationView.Incident("inc-1", "Login broken", Priority.HIGH));
+                new PolicyInput.Incident("inc-1", "Login broken", Priority.HIGH));
 
         Decision decision = POLICY.decide(view);
 
@@ -390,9 +423,9 @@ class EscalationPolicyTest {
     @Test
     void anIncompleteRuleIsRefusedWithWhatIsMissing() {
         assertThatThrownBy(() -> EscalationPolicy.of(new PolicyDefinition(
-                        null, Map.of("critical", rule(Trigger.CRITICAL_INTENT, "CRITICAL_ISSUE", null)), null)))
+                        null, Map.of("rejected", rule(Trigger.ANSWER_REJECTED, "BOT_FAILURE", null)), null)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("critical")
+                .hasMessageContaining("rejected")
                 .hasMessageContaining("intents");
         assertThatThrownBy(() -> EscalationPolicy.of(
                         new PolicyDefinition(null, Map.of("x", rule(Trigger.FRUSTRATION, "lower case", null)), null)))
@@ -418,12 +451,12 @@ class EscalationPolicyTest {
                 .hasMessageContaining("period");
     }
 
-    private static ConversationView conversation(TurnBuilder... turns) {
+    private static PolicyInput conversation(TurnBuilder... turns) {
         List<Turn> built = new ArrayList<>();
         for (TurnBuilder turn : turns) {
             built.add(turn.build());
         }
-        return new ConversationView("c", "C-1", Map.of(), built, List.of(), null);
+        return new PolicyInput("c", "C-1", Map.of(), built, List.of(), null);
     }
 
     private static TurnBuilder turn(String messageId) {

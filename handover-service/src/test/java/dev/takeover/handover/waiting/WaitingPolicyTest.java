@@ -1,11 +1,9 @@
 package dev.takeover.handover.waiting;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +20,7 @@ import dev.takeover.handover.Handover;
 import dev.takeover.handover.HandoverConfig;
 import dev.takeover.handover.Outcome;
 import dev.takeover.handover.policy.Decision;
+import dev.takeover.infrastructure.testing.AdjustableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +34,7 @@ class WaitingPolicyTest {
     private static final Duration INTERVAL = Duration.ofSeconds(30);
     private static final Duration ABANDON_AFTER_OFFER = Duration.ofMinutes(10);
 
-    private final MovableClock clock = new MovableClock(WEDNESDAY_MORNING);
+    private final AdjustableClock clock = AdjustableClock.stoppedAt(WEDNESDAY_MORNING);
     private final WaitingPolicy policy = new WaitingPolicy(
             new Waiting(), BusinessCalendar.of(BERLIN, List.of("MON-FRI 08:00-18:00"), List.of()), "en", clock);
     private final Handover handover = Handover.request("c-1", decision(), "en", WEDNESDAY_MORNING);
@@ -86,7 +85,7 @@ class WaitingPolicyTest {
         Instant heldBackUntil = WEDNESDAY_MORNING.plus(INTERVAL);
         assertThat(handover.timers().queueNoticeAt()).isEqualTo(heldBackUntil);
 
-        clock.set(heldBackUntil);
+        clock.travelTo(heldBackUntil);
         Outcome due = policy.dueTimers(handover, conversation);
         assertThat(due.change()).isEmpty();
         assertThat(purposes(due.notices())).containsExactly(NoticePurpose.QUEUE_UPDATE);
@@ -99,7 +98,7 @@ class WaitingPolicyTest {
         policy.escalated(handover, conversation, Optional.empty());
         policy.offered(handover, null);
 
-        clock.set(WEDNESDAY_MORNING.plus(WAIT_LIMIT));
+        clock.travelTo(WEDNESDAY_MORNING.plus(WAIT_LIMIT));
         assertThat(purposes(policy.dueTimers(handover, conversation).notices()))
                 .containsExactly(NoticePurpose.CALLBACK_OFFER);
         assertThat(handover.timers().abandonAt()).isEqualTo(clock.instant().plus(ABANDON_AFTER_OFFER));
@@ -116,7 +115,7 @@ class WaitingPolicyTest {
 
     @Test
     void outOfHoursWithNoWordFromAgentServiceTheCalendarDecidesAfterTheGrace() {
-        clock.set(WEDNESDAY_NIGHT);
+        clock.travelTo(WEDNESDAY_NIGHT);
         policy.escalated(handover, conversation, Optional.empty());
 
         clock.advance(GRACE);
@@ -130,7 +129,7 @@ class WaitingPolicyTest {
 
     @Test
     void anAgentOnlineAtNightIsSomeoneWhoCanHelp() {
-        clock.set(WEDNESDAY_NIGHT);
+        clock.travelTo(WEDNESDAY_NIGHT);
         policy.escalated(handover, conversation, Optional.empty());
 
         assertThat(purposes(policy.queueReported(handover, conversation, report(1, 1))))
@@ -161,7 +160,7 @@ class WaitingPolicyTest {
 
     @Test
     void aChosenFollowUpFailsTheHandoverWithAReferenceAndTheNextOpeningOutOfHours() {
-        clock.set(WEDNESDAY_NIGHT);
+        clock.travelTo(WEDNESDAY_NIGHT);
         policy.escalated(handover, conversation, Optional.empty());
 
         WaitingPolicy.FollowUp followUp = policy.followUp(handover, FollowUpRequested.Kind.CALLBACK);
@@ -232,37 +231,6 @@ class WaitingPolicyTest {
         @Override
         public Duration abandonWithAgentAfter() {
             return Duration.ofMinutes(20);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -34,6 +34,7 @@ final class Ladder implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final Observer observer;
     private final RawHop hop;
+    private final CpuTime cpu;
     private long nextConversation;
 
     /** One message sent: when, to which conversation, and whether it asks for a person. */
@@ -51,7 +52,8 @@ final class Ladder implements AutoCloseable {
             Percentiles offer,
             int askedForPerson,
             Percentiles hopDuring,
-            double loadAverage) {
+            double loadAverage,
+            Map<String, Double> cpuMillisPerMessage) {
 
         boolean sustained() {
             return unanalysedAtEnd == 0 && analysis.p99() <= 1_000 && achievedRate >= 0.95 * rate;
@@ -63,7 +65,7 @@ final class Ladder implements AutoCloseable {
         }
     }
 
-    Ladder(String bootstrapServers, Observer observer, RawHop hop) {
+    Ladder(String bootstrapServers, Observer observer, RawHop hop, CpuTime cpu) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -72,6 +74,7 @@ final class Ladder implements AutoCloseable {
         this.producer = new KafkaProducer<>(properties);
         this.observer = observer;
         this.hop = hop;
+        this.cpu = cpu;
     }
 
     /**
@@ -87,6 +90,7 @@ final class Ladder implements AutoCloseable {
         CompletableFuture<List<Long>> hops = CompletableFuture.supplyAsync(
                 () -> hop.measure((int) duration.toSeconds() * 10, Duration.ofMillis(100)));
         long period = 1_000_000_000L / rate;
+        Map<String, Double> cpuBefore = cpu.seconds();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * period;
@@ -107,8 +111,10 @@ final class Ladder implements AutoCloseable {
         int unanalysedAtEnd = unanalysed(sent);
         double load = LoadAverage.oneMinute();
         waitUpTo(DRAIN, () -> unanalysed(sent) == 0 && untakenOver(sent) == 0);
+        // Until drained, so that a backlog's CPU counts for the messages that caused it.
+        Map<String, Double> cpuPerMessage = CpuTime.millisPerMessage(cpuBefore, cpu.seconds(), total);
         List<Long> hopsDuring = hops.join();
-        return measure(rate, sent, seconds, unanalysedAtEnd, hopsDuring, load);
+        return measure(rate, sent, seconds, unanalysedAtEnd, hopsDuring, load, cpuPerMessage);
     }
 
     /** Sends {@code count} requests for a person at once, each in a new conversation. */
@@ -153,7 +159,13 @@ final class Ladder implements AutoCloseable {
     }
 
     private Rung measure(
-            int rate, List<Sent> sent, double seconds, int unanalysedAtEnd, List<Long> hopsDuring, double load) {
+            int rate,
+            List<Sent> sent,
+            double seconds,
+            int unanalysedAtEnd,
+            List<Long> hopsDuring,
+            double load,
+            Map<String, Double> cpuPerMessage) {
         List<Long> analysis = new ArrayList<>();
         for (Sent message : sent) {
             Long at = observer.analysedAt(message.messageId());
@@ -199,7 +211,8 @@ final class Ladder implements AutoCloseable {
                 Percentiles.ofMillis(offer),
                 (int) sent.stream().filter(Sent::asksForPerson).count(),
                 Percentiles.ofNanos(hopsDuring),
-                load);
+                load,
+                cpuPerMessage);
     }
 
     static boolean waitUpTo(Duration patience, BooleanSupplier condition) {

@@ -47,6 +47,7 @@ final class Report {
         out.append(String.format(
                 "Raw Kafka hop, idle: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d samples, load %.1f).%n%n",
                 hop, run.hop().p99(), run.hop().max(), run.hop().samples(), run.hopLoad()));
+        out.append("Tracing: ").append(run.tracing()).append(".\n\n");
         SystemBenchmark.Burst burst = run.burst();
         if (burst != null) {
             out.append("### Burst: ")
@@ -97,6 +98,7 @@ final class Report {
         if (run.stoppedBecause() != null) {
             out.append(" The ladder ").append(run.stoppedBecause()).append('.');
         }
+        cpu(run);
         out.append("\n\n### Resident memory after the ladder\n\n");
         out.append("| service | resident MiB | peak MiB |\n|---|---|---|\n");
         double now = 0;
@@ -111,6 +113,35 @@ final class Report {
             peak += service.getValue().peak();
         }
         out.append(String.format("| all four | %.0f | %.0f |%n%n", now, peak));
+    }
+
+    /** CPU per message is what a rate costs on any machine: it tells where to look, however loaded this one was. */
+    private void cpu(SystemBenchmark.Run run) {
+        if (run.rungs().isEmpty()) {
+            return;
+        }
+        List<String> parts = List.copyOf(run.idleCpuPercent().keySet());
+        out.append("\n\n### CPU\n\nIdle, in percent of one core, over ")
+                .append(SystemBenchmark.IDLE.toSeconds())
+                .append(" s with nothing sent:");
+        run.idleCpuPercent().forEach((part, percent) -> out.append(String.format(" %s %.1f %%,", part, percent)));
+        out.setLength(out.length() - 1);
+        out.append(".\n\nPer message, in ms, from the rate's first message until it drained (idle CPU included):\n\n"
+                + "| rate msg/s |");
+        parts.forEach(part -> out.append(' ').append(part).append(" |"));
+        out.append(" all |\n|---|");
+        parts.forEach(part -> out.append("---|"));
+        out.append("---|\n");
+        for (Ladder.Rung rung : run.rungs()) {
+            out.append("| ").append(rung.rate()).append(" |");
+            double all = 0;
+            for (String part : parts) {
+                double millis = rung.cpuMillisPerMessage().getOrDefault(part, Double.NaN);
+                all += millis;
+                out.append(String.format(" %.1f |", millis));
+            }
+            out.append(String.format(" %.1f |%n", all));
+        }
     }
 
     private void comparison() {

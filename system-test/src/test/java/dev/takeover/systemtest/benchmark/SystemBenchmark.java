@@ -8,9 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +39,20 @@ class SystemBenchmark {
 
     private static final List<Integer> RATES = integers("benchmark.rates", "20,50,100,200,500,1000,2000");
     private static final List<Integer> INSTANCES = integers("benchmark.instances", "1,2");
+    /** With spans exported over OTLP to a sink in this JVM, to measure what tracing costs; off by default, as shipped. */
+    private static final boolean TRACING_EXPORT = Boolean.getBoolean("benchmark.tracing-export");
+
     private static final Duration RUNG = Duration.ofSeconds(Long.getLong("benchmark.rung-seconds", 20));
     private static final int BURST = Integer.getInteger("benchmark.burst", 1_000);
+    static final Duration IDLE = Duration.ofSeconds(20);
     private static final int BURST_AGENTS = 50;
     private static final int LADDER_AGENTS = 100;
     private static final int LADDER_CAPACITY = 50;
     private static final Duration BURST_PATIENCE =
             Duration.ofSeconds(Long.getLong("benchmark.burst-patience-seconds", 240));
+    /** This JVM: the embedded broker, and the producer and observer that drive and time the ladder. */
+    private static final String BROKER_AND_DRIVER = "broker and driver";
+
     private static final List<PlatformService> SERVICES =
             List.of(PlatformService.BOT, PlatformService.HANDOVER, PlatformService.AGENT, PlatformService.TRANSCRIPT);
 
@@ -57,7 +68,9 @@ class SystemBenchmark {
             Burst burst,
             List<Ladder.Rung> rungs,
             String stoppedBecause,
-            Map<PlatformService, ResidentMemory> memory) {}
+            Map<PlatformService, ResidentMemory> memory,
+            Map<String, Double> idleCpuPercent,
+            String tracing) {}
 
     record Burst(int takeovers, int assigned, double allAssignedSeconds, Percentiles assignment, double load) {}
 
@@ -85,7 +98,20 @@ class SystemBenchmark {
         }
     }
 
-    private Run run(int instances) {
+    private Run run(int instances) throws IOException {
+        try (OtlpSink sink = TRACING_EXPORT ? new OtlpSink() : null) {
+            return run(instances, sink);
+        }
+    }
+
+    private Run run(int instances, OtlpSink sink) {
+        Map<String, String> environment = new HashMap<>();
+        // Assignment is the routing decision itself: no one clicks accept in a benchmark.
+        environment.put("TAKEOVER_ROUTING_OFFER_AUTO_ACCEPT", "true");
+        if (sink != null) {
+            environment.put("TAKEOVER_TRACING_EXPORT", "true");
+            environment.put("TAKEOVER_TRACING_OTLP_ENDPOINT", sink.endpoint());
+        }
         Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
         for (PlatformService service : PlatformService.values()) {
             ports.put(service, FreePorts.next());
@@ -97,14 +123,14 @@ class SystemBenchmark {
                 0,
                 0,
                 ports,
-                // Assignment is the routing decision itself: no one clicks accept in a benchmark.
-                Map.of("TAKEOVER_ROUTING_OFFER_AUTO_ACCEPT", "true"),
+                environment,
                 Duration.ofMinutes(10));
         try (Platform platform = Platform.start(settings);
                 Observer observer = new Observer(platform.kafkaBootstrapServers());
                 RawHop hop = new RawHop(platform.kafkaBootstrapServers());
-                Ladder ladder = new Ladder(platform.kafkaBootstrapServers(), observer, hop)) {
+                Ladder ladder = new Ladder(platform.kafkaBootstrapServers(), observer, hop, cpuTime(platform))) {
             warmUp(ladder);
+            Map<String, Double> idleCpu = idleCpuPercent(cpuTime(platform));
             Percentiles idleHop = Percentiles.ofNanos(hop.measure(300, Duration.ofMillis(5)));
             double hopLoad = LoadAverage.oneMinute();
             System.out.printf("%d instance(s): raw hop p50 %.2f ms at load %.1f%n", instances, idleHop.p50(), hopLoad);
@@ -148,8 +174,43 @@ class SystemBenchmark {
                                 .map(ResidentMemory::of)
                                 .reduce(new ResidentMemory(0, 0), ResidentMemory::plus));
             }
-            return new Run(instances, idleHop, hopLoad, burst, rungs, stoppedBecause, memory);
+            return new Run(
+                    instances,
+                    idleHop,
+                    hopLoad,
+                    burst,
+                    rungs,
+                    stoppedBecause,
+                    memory,
+                    idleCpu,
+                    sink == null
+                            ? "off (as shipped)"
+                            : String.format(
+                                    "exported over OTLP/HTTP to a sink in the benchmark's JVM, every span sampled"
+                                            + " (%d exports, %.1f MiB)",
+                                    sink.exports(), sink.bytes() / 1048576.0));
         }
+    }
+
+    private static CpuTime cpuTime(Platform platform) {
+        Map<String, Supplier<List<Long>>> parts = new LinkedHashMap<>();
+        for (PlatformService service : SERVICES) {
+            parts.put(service.serviceName(), () -> platform.pids(service));
+        }
+        parts.put("postgresql", () -> CpuTime.postgres(platform.postgresPort()));
+        parts.put(BROKER_AND_DRIVER, () -> List.of(ProcessHandle.current().pid()));
+        return new CpuTime(parts);
+    }
+
+    /** What the platform burns with nothing to do (polls, timers, metrics), in percent of one core. */
+    private static Map<String, Double> idleCpuPercent(CpuTime cpu) {
+        Map<String, Double> before = cpu.seconds();
+        long start = System.nanoTime();
+        LockSupport.parkNanos(IDLE.toNanos());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> percent = new LinkedHashMap<>();
+        cpu.seconds().forEach((part, used) -> percent.put(part, (used - before.get(part)) * 100 / seconds));
+        return percent;
     }
 
     /** The first messages load the models and open the connections: not what the ladder measures. */

@@ -67,6 +67,6 @@ public class CustomerResource {
     @DELETE
     @RolesAllowed(Roles.SUPERVISOR)
     public CustomerErasure.Receipt erase(@PathParam("customerId") String customerId) {
-        return erasure.erase(customerId, access.reader().agentId());
+        return erasure.erase(customerId, access.reader().id());
     }
 }

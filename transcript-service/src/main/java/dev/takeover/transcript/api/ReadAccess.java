@@ -7,10 +7,10 @@ import jakarta.enterprise.context.RequestScoped;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
+import dev.takeover.common.domain.Caller;
 import dev.takeover.common.http.ProblemException;
 import dev.takeover.common.http.Roles;
 import dev.takeover.transcript.read.ConversationRecord;
-import dev.takeover.transcript.read.Reader;
 import dev.takeover.transcript.read.Transcripts;
 
 /** Finds what the request asks for and refuses it, with a problem response, to a reader who may not see it. */
@@ -27,18 +27,19 @@ public class ReadAccess {
         this.clock = clock;
     }
 
-    public Reader reader() {
-        return new Reader(identity.getPrincipal().getName(), identity.hasRole(Roles.SUPERVISOR));
+    public Caller reader() {
+        String id = identity.getPrincipal().getName();
+        return new Caller(id, id, identity.hasRole(Roles.SUPERVISOR));
     }
 
     public ConversationRecord conversation(String conversationId) {
         ConversationRecord conversation = transcripts
                 .conversation(conversationId)
                 .orElseThrow(() -> ProblemException.notFound("no conversation " + conversationId));
-        Reader reader = reader();
+        Caller reader = reader();
         if (!conversation.isReadableBy(reader, clock.instant())) {
-            throw ProblemException.forbidden("agent " + reader.agentId() + " has not handled conversation "
-                    + conversationId + " and has no standing offer for it");
+            throw ProblemException.forbidden("agent " + reader.id() + " has not handled conversation " + conversationId
+                    + " and has no standing offer for it");
         }
         return conversation;
     }
@@ -49,11 +50,11 @@ public class ReadAccess {
         if (conversations.isEmpty()) {
             throw ProblemException.notFound("no conversations of customer " + customerId);
         }
-        Reader reader = reader();
+        Caller reader = reader();
         Instant now = clock.instant();
         if (conversations.stream().noneMatch(conversation -> conversation.isReadableBy(reader, now))) {
             throw ProblemException.forbidden(
-                    "agent " + reader.agentId() + " handles no conversation of customer " + customerId);
+                    "agent " + reader.id() + " handles no conversation of customer " + customerId);
         }
         return conversations;
     }

@@ -24,7 +24,7 @@ import dev.takeover.transcript.TranscriptConfig;
 import dev.takeover.transcript.export.ConversationExports;
 import dev.takeover.transcript.read.ConversationRecord;
 import dev.takeover.transcript.read.Cursor;
-import dev.takeover.transcript.read.HandoverBriefing;
+import dev.takeover.transcript.read.HandoverPackageView;
 import dev.takeover.transcript.read.StoredEntry;
 import dev.takeover.transcript.read.Transcripts;
 
@@ -90,9 +90,9 @@ public class TranscriptResource {
                     "What an agent needs at takeover: the handover's summary, the bot's attempts and the customer's data")
     @GET
     @Path("/handover-package")
-    public HandoverBriefing handoverPackage(@PathParam("conversationId") String conversationId) {
+    public HandoverPackageView handoverPackage(@PathParam("conversationId") String conversationId) {
         ConversationRecord conversation = access.conversation(conversationId);
-        return briefing(conversation)
+        return packageView(conversation)
                 .orElseThrow(() ->
                         ProblemException.notFound("nobody has asked for a person in conversation " + conversationId));
     }
@@ -117,7 +117,7 @@ public class TranscriptResource {
         String chosen = format == null || format.isBlank() ? "json" : format;
         Object body = switch (chosen) {
             case "json" -> exports.json(conversation, kinds, access.reader());
-            case "bot-framework" -> exports.botFramework(conversation, briefing(conversation));
+            case "bot-framework" -> exports.botFramework(conversation, packageView(conversation));
             default -> throw ProblemException.badRequest("format must be json or bot-framework, not " + chosen);
         };
         return Response.ok(body)
@@ -128,13 +128,13 @@ public class TranscriptResource {
                 .build();
     }
 
-    private Optional<HandoverBriefing> briefing(ConversationRecord conversation) {
+    private Optional<HandoverPackageView> packageView(ConversationRecord conversation) {
         List<StoredEntry> entries = transcripts.entries(
                 conversation.conversationId(), Set.of(EntryKind.MESSAGE, EntryKind.ANALYSIS, EntryKind.EVENT));
         List<ConversationRecord> customersConversations = conversation.customerId() == null
                 ? List.of()
                 : transcripts.conversationsOf(conversation.customerId(), EARLIER_CONTACTS_LOOKED_AT);
-        return HandoverBriefing.assemble(conversation, entries, customersConversations);
+        return HandoverPackageView.assemble(conversation, entries, customersConversations);
     }
 
     private int pageSize(Integer limit) {

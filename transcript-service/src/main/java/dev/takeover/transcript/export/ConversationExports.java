@@ -15,14 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.takeover.common.domain.Caller;
 import dev.takeover.events.EventCodec;
 import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.transcript.EntryKind;
 import dev.takeover.transcript.EntrySender;
 import dev.takeover.transcript.privacy.PiiMasker;
 import dev.takeover.transcript.read.ConversationRecord;
-import dev.takeover.transcript.read.HandoverBriefing;
-import dev.takeover.transcript.read.Reader;
+import dev.takeover.transcript.read.HandoverPackageView;
 import dev.takeover.transcript.read.StoredEntry;
 import dev.takeover.transcript.read.Transcripts;
 
@@ -75,7 +75,7 @@ public class ConversationExports {
             Boolean erased,
             JsonNode data) {}
 
-    public JsonExport json(ConversationRecord conversation, Set<EntryKind> kinds, Reader exportedBy) {
+    public JsonExport json(ConversationRecord conversation, Set<EntryKind> kinds, Caller exportedBy) {
         List<Entry> entries = transcripts.entries(conversation.conversationId(), kinds).stream()
                 .map(entry -> new Entry(
                         entry.key(),
@@ -92,7 +92,7 @@ public class ConversationExports {
                 FORMAT,
                 conversation.conversationId(),
                 clock.instant(),
-                exportedBy.agentId(),
+                exportedBy.id(),
                 masker.maskedKinds(),
                 conversation.customerId() == null && conversation.customerName() == null
                         ? null
@@ -131,7 +131,7 @@ public class ConversationExports {
             List<Attachment> attachments,
             List<Object> entities) {}
 
-    public Activity botFramework(ConversationRecord conversation, Optional<HandoverBriefing> briefing) {
+    public Activity botFramework(ConversationRecord conversation, Optional<HandoverPackageView> packageView) {
         String channel = conversation.channel() != null ? conversation.channel() : "takeover";
         ConversationAccount account = new ConversationAccount(conversation.conversationId());
         Account customer = new Account(
@@ -186,17 +186,18 @@ public class ConversationExports {
                 null,
                 null,
                 conversation.language(),
-                handoffContext(conversation, briefing),
+                handoffContext(conversation, packageView),
                 null,
                 List.of(new Attachment("application/json", "Transcript", new Transcript(activities))),
                 List.of());
     }
 
     /** The handoff's agent-hub context: why, how urgent, for which skills, and what the agent should know. */
-    private Map<String, Object> handoffContext(ConversationRecord conversation, Optional<HandoverBriefing> briefing) {
+    private Map<String, Object> handoffContext(
+            ConversationRecord conversation, Optional<HandoverPackageView> packageView) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("conversationId", conversation.conversationId());
-        briefing.ifPresent(found -> {
+        packageView.ifPresent(found -> {
             context.put("handoverId", found.handoverId());
             context.put("priority", found.priority());
             context.put("skills", found.requiredSkills());

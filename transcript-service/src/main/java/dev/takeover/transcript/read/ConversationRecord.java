@@ -3,6 +3,7 @@ package dev.takeover.transcript.read;
 import java.time.Instant;
 import java.util.List;
 
+import dev.takeover.common.domain.Caller;
 import dev.takeover.events.handover.ControlState;
 
 /** One conversation as the log knows it: whose it is, when it ran, who is in charge and which agents took part. */
@@ -51,8 +52,8 @@ public record ConversationRecord(
     }
 
     /** Supervisors read every conversation; an agent those they handled, or are offered while the offer stands. */
-    public boolean isReadableBy(Reader reader, Instant now) {
+    public boolean isReadableBy(Caller reader, Instant now) {
         return reader.supervisor()
-                || agents.stream().anyMatch(agent -> agent.agentId().equals(reader.agentId()) && agent.mayRead(now));
+                || agents.stream().anyMatch(agent -> agent.agentId().equals(reader.id()) && agent.mayRead(now));
     }
 }
