@@ -1,0 +1,137 @@
+package dev.takeover.systemtest.faults;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+import dev.takeover.events.bot.MessageAnalyzed;
+import dev.takeover.events.conversation.InboundMessage;
+import dev.takeover.events.handover.HandoverRequested;
+import dev.takeover.systemtest.faults.CustomerStream.Sent;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Where each streamed message has got to: through once it is analysed, answered, in the transcript, and for a request
+ * for a person, taken over and routed. Also what must hold for every message after any fault: each exactly once.
+ */
+final class Journeys {
+
+    private static final String ANALYSED = MessageAnalyzed.TYPE.name();
+    private static final String RECEIVED = InboundMessage.TYPE.name();
+    private static final String TAKEN_OVER = HandoverRequested.TYPE.name();
+    /** Transcripts looked up per poll, oldest first, so polling stays light beside the services. */
+    private static final int LOOKUPS_PER_POLL = 40;
+
+    private final Observer observer;
+    private final Supplier<URI> transcriptService;
+    private final String supervisorToken;
+    private final Map<String, Instant> inTranscript = new ConcurrentHashMap<>();
+
+    Journeys(Observer observer, Supplier<URI> transcriptService, String supervisorToken) {
+        this.observer = observer;
+        this.transcriptService = transcriptService;
+        this.supervisorToken = supervisorToken;
+    }
+
+    /** When the message had come through every hop, as far as it has. */
+    Optional<Instant> throughAt(Sent message) {
+        List<Optional<Instant>> hops = new ArrayList<>(List.of(
+                observer.first(message.conversationId(), seen -> ANALYSED.equals(seen.type())),
+                observer.first(message.conversationId(), seen -> seen.topic().equals("conversation.outbound")),
+                Optional.ofNullable(inTranscript.get(message.conversationId()))));
+        if (message.asksForAPerson()) {
+            hops.add(observer.first(message.conversationId(), seen -> TAKEN_OVER.equals(seen.type())));
+            hops.add(observer.first(
+                    message.conversationId(), seen -> seen.topic().equals("agent.events")));
+        }
+        if (hops.stream().anyMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        return hops.stream().map(Optional::get).max(Instant::compareTo);
+    }
+
+    /** Looks up the transcripts of messages that have passed every other hop; true once all are through. */
+    boolean allThrough(List<Sent> messages) {
+        int lookups = 0;
+        for (Sent message : messages) {
+            if (lookups < LOOKUPS_PER_POLL
+                    && !inTranscript.containsKey(message.conversationId())
+                    && passedTheTopics(message)) {
+                lookups++;
+                if (transcriptHasEverything(message)) {
+                    inTranscript.put(message.conversationId(), Instant.now());
+                }
+            }
+        }
+        return messages.stream().allMatch(message -> throughAt(message).isPresent());
+    }
+
+    private boolean passedTheTopics(Sent message) {
+        return observer.first(message.conversationId(), seen -> ANALYSED.equals(seen.type()))
+                        .isPresent()
+                && (!message.asksForAPerson()
+                        || observer.first(message.conversationId(), seen -> TAKEN_OVER.equals(seen.type()))
+                                .isPresent());
+    }
+
+    private boolean transcriptHasEverything(Sent message) {
+        Response response = transcript(message.conversationId());
+        if (response.statusCode() != 200) {
+            return false;
+        }
+        List<String> types = response.jsonPath().getList("entries.type", String.class);
+        return types.contains(RECEIVED)
+                && types.contains(ANALYSED)
+                && (!message.asksForAPerson() || types.contains(TAKEN_OVER));
+    }
+
+    Response transcript(String conversationId) {
+        return given().header("Authorization", "Bearer " + supervisorToken)
+                .baseUri(transcriptService.get().toString())
+                .get("/conversations/" + conversationId + "/transcript");
+    }
+
+    JsonPath transcriptJson(String conversationId) {
+        return transcript(conversationId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * Everything that is wrong with these messages' journeys: a message analysed or logged other than once, a
+     * request for a person taken over other than once, or anything of theirs parked on a dead-letter topic.
+     */
+    List<String> problems(List<Sent> messages) {
+        List<String> problems = new ArrayList<>();
+        for (Sent message : messages) {
+            String conversation = message.conversationId();
+            long analyses = observer.distinct(conversation, "bot.analysis", ANALYSED);
+            long takeovers = observer.distinct(conversation, "handover.events", TAKEN_OVER);
+            if (analyses != 1) {
+                problems.add(conversation + " analysed " + analyses + " times");
+            }
+            if (takeovers != (message.asksForAPerson() ? 1 : 0)) {
+                problems.add(conversation + " taken over " + takeovers + " times");
+            }
+            observer.of(conversation).stream()
+                    .filter(seen -> seen.topic().endsWith(".dlq"))
+                    .forEach(seen -> problems.add(conversation + " parked on " + seen.topic() + ": " + seen.reason()));
+            List<String> logged = transcriptJson(conversation).getList("entries.type", String.class);
+            long received = logged.stream().filter(RECEIVED::equals).count();
+            long analysedInLog = logged.stream().filter(ANALYSED::equals).count();
+            long takenOverInLog = logged.stream().filter(TAKEN_OVER::equals).count();
+            if (received != 1 || analysedInLog != 1 || takenOverInLog != (message.asksForAPerson() ? 1 : 0)) {
+                problems.add(conversation + " logged " + received + " messages, " + analysedInLog + " analyses, "
+                        + takenOverInLog + " takeovers");
+            }
+        }
+        return problems;
+    }
+}
