@@ -70,7 +70,7 @@ class EscalationReasonsFlowTest extends FlowTest {
         flow.says("m1", "blorp", flow.analysis("m1").outOfScope());
         flow.says("m2", "the thing with the stuff", flow.analysis("m2").intent("unknown", 0.2));
         flow.customerWrites("m3", "I told you already");
-        flow.analysed(flow.analysis("m3").intent("order_status", 0.8).clarificationFailed());
+        flow.analysed(flow.analysis("m3").intent("order_status", 0.9).clarificationFailed());
 
         HandoverRequested takeover = flow.awaitTakeover();
         assertThat(takeover.reasons()).singleElement().satisfies(reason -> {

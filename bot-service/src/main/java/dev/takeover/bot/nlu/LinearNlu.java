@@ -49,7 +49,7 @@ public final class LinearNlu implements Nlu {
     private final java.util.concurrent.atomic.LongAdder understoodCount = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder embeddedCount = new java.util.concurrent.atomic.LongAdder();
 
-    private record Trained(
+    record Trained(
             Catalogue catalogue,
             String[] intents,
             IntentModel lexical,
@@ -101,6 +101,10 @@ public final class LinearNlu implements Nlu {
      */
     @Override
     public List<Understanding> understandAll(List<Utterance> utterances) {
+        return evidence(utterances).stream().map(e -> decide(e, settings)).toList();
+    }
+
+    List<Evidence> evidence(List<Utterance> utterances) {
         Trained current = trained;
         if (current == null) {
             // Consumers start before the catalogue is trained at start-up: their records wait for it, never parked.
@@ -132,15 +136,31 @@ public final class LinearNlu implements Nlu {
         float[][] embeddings = encoder.encode(toEmbed);
         embeddedCount.add(toEmbed.size());
         understoodCount.add(n);
-        List<Understanding> understood = new ArrayList<>(n);
+        List<Evidence> evidence = new ArrayList<>(n);
         for (Pending message : pending) {
-            understood.add(
-                    conclude(current, message, message.embedding() < 0 ? null : embeddings[message.embedding()]));
+            float[] embedding = message.embedding() < 0 ? null : embeddings[message.embedding()];
+            evidence.add(new Evidence(
+                    current,
+                    message,
+                    embedding == null ? null : current.semantic().match(embedding),
+                    builtIns.assess(message.text(), message.language(), message.terms(), embedding),
+                    MessageCues.of(message.text())));
         }
-        return understood;
+        return evidence;
     }
 
-    private record Pending(
+    /**
+     * What the models found in a message, before any threshold or weight decides: the same evidence decided by other
+     * settings ({@link #decide}) is how they are chosen on the dev sets without embedding every message again.
+     */
+    record Evidence(
+            Trained trained,
+            Pending message,
+            SemanticIndex.Match semantic,
+            BuiltInModels.Assessment assessment,
+            Set<MessageCues.Cue> cues) {}
+
+    record Pending(
             String text, String language, List<String> terms, Prediction lexical, boolean ruled, int embedding) {}
 
     /** The cascade: the lexical models agree the message is a clear in-scope intent and nothing to escalate. */
@@ -151,11 +171,13 @@ public final class LinearNlu implements Nlu {
                 && builtIns.lexicalCertainty(text, terms) >= settings.cascadeCertainty();
     }
 
-    private Understanding conclude(Trained current, Pending message, float[] embedding) {
+    /** The understanding of a message by these settings (the cost and the cascade's are those it was read with). */
+    Understanding decide(Evidence evidence, NluSettings settings) {
+        Trained current = evidence.trained();
+        Pending message = evidence.message();
         String language = message.language();
         Prediction lexical = message.lexical();
-        SemanticIndex.Match semantic =
-                embedding == null ? null : current.semantic().match(embedding);
+        SemanticIndex.Match semantic = evidence.semantic();
         double weight = semantic == null
                 ? 0
                 : english(language) ? settings.englishEmbeddingWeight() : settings.otherEmbeddingWeight();
@@ -181,18 +203,17 @@ public final class LinearNlu implements Nlu {
             }
         }
         Scored best = ranked.get(0);
-        boolean lexicalRule = semantic == null || !english(language);
         boolean outOfScope = settings.outOfScopeIntents().contains(best.intent())
                 || !WORD.matcher(message.text()).find()
                 || (semantic != null
-                        && semantic.nearestSimilarity() < current.semantic().threshold(language)
+                        && semantic.nearestSimilarity()
+                                < current.semantic().threshold(language, settings.outOfScopeQuantile(language))
                         && best.probability() < settings.unlikeConfidence())
                 || best.probability() < settings.minimumConfidence()
-                || (lexicalRule
-                        && (lexical.bestRawScore() < settings.minimumScore()
-                                || lexical.nearestSimilarity() < settings.minimumSimilarity()));
+                || lexical.bestRawScore() < settings.minimumScore(language, semantic != null)
+                || lexical.nearestSimilarity() < settings.minimumSimilarity(language, semantic != null);
 
-        BuiltInModels.Assessment assessment = builtIns.assess(message.text(), language, message.terms(), embedding);
+        BuiltInModels.Assessment assessment = evidence.assessment();
         boolean humanRequested =
                 !humanRequests.declinesHuman(message.text()) && (message.ruled() || assessment.humanRequested());
         Intent intent;
@@ -211,7 +232,7 @@ public final class LinearNlu implements Nlu {
                 outOfScope,
                 humanRequested,
                 assessment.sentiment(),
-                MessageCues.of(message.text()),
+                evidence.cues(),
                 assessment.critical());
     }
 

@@ -1,6 +1,5 @@
 package dev.takeover.bot.nlu;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +42,10 @@ final class SemanticIndex {
 
     private final Map<String, Double> thresholds;
     private final double overallThreshold;
+    /** Per language, the left-out nearest-neighbour similarities, ascending: any quantile's threshold. */
+    private final Map<String, double[]> leftOut;
+
+    private final double[] overallLeftOut;
 
     private SemanticIndex(
             float[] phrases,
@@ -50,15 +53,21 @@ final class SemanticIndex {
             int[] phraseIntent,
             int intentCount,
             double[][] softmax,
-            Map<String, Double> thresholds,
-            double overallThreshold) {
+            Map<String, double[]> leftOut,
+            double[] overallLeftOut,
+            ToDoubleFunction<String> quantile) {
         this.phrases = phrases;
         this.dimensions = dimensions;
         this.phraseIntent = phraseIntent;
         this.intentCount = intentCount;
         this.softmax = softmax;
-        this.thresholds = thresholds;
-        this.overallThreshold = overallThreshold;
+        this.leftOut = leftOut;
+        this.overallLeftOut = overallLeftOut;
+        Map<String, Double> byLanguage = new HashMap<>();
+        leftOut.forEach((language, similarities) ->
+                byLanguage.put(language, quantile(similarities, quantile.applyAsDouble(language))));
+        this.thresholds = Map.copyOf(byLanguage);
+        this.overallThreshold = quantile(overallLeftOut, quantile.applyAsDouble(null));
     }
 
     /** What the index thinks of a message: a probability per intent, and its nearest phrase's similarity and intent. */
@@ -84,17 +93,16 @@ final class SemanticIndex {
             System.arraycopy(embeddings[i], 0, flat, i * dimensions, dimensions);
         }
         double[][] softmax = softmax(embeddings, labels, intentCount);
-        Map<String, Double> thresholds = new HashMap<>();
-        List<double[]> all = new ArrayList<>();
+        Map<String, double[]> leftOut = new HashMap<>();
         for (String language : languages.stream().distinct().toList()) {
-            double[] leftOut = leftOut(flat, dimensions, labels, outOfScopeLabels, languages, language);
-            all.add(leftOut);
-            thresholds.put(language, quantile(leftOut, quantile.applyAsDouble(language)));
+            leftOut.put(language, leftOut(flat, dimensions, labels, outOfScopeLabels, languages, language));
         }
-        double overall =
-                quantile(all.stream().flatMapToDouble(Arrays::stream).sorted().toArray(), quantile.applyAsDouble(null));
+        double[] overall = leftOut.values().stream()
+                .flatMapToDouble(Arrays::stream)
+                .sorted()
+                .toArray();
         return new SemanticIndex(
-                flat, dimensions, labels.clone(), intentCount, softmax, Map.copyOf(thresholds), overall);
+                flat, dimensions, labels.clone(), intentCount, softmax, Map.copyOf(leftOut), overall, quantile);
     }
 
     Match match(float[] query) {
@@ -114,6 +122,11 @@ final class SemanticIndex {
     /** Below this similarity to its nearest phrase, a message in this language is out of scope. */
     double threshold(String language) {
         return thresholds.getOrDefault(language, overallThreshold);
+    }
+
+    /** The same for another quantile than the one it was trained with (for choosing it on a dev set). */
+    double threshold(String language, double quantile) {
+        return quantile(leftOut.getOrDefault(language, overallLeftOut), quantile);
     }
 
     Map<String, Double> thresholds() {

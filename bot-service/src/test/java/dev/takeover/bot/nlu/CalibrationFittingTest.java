@@ -20,6 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("evaluation")
 class CalibrationFittingTest {
 
+    /**
+     * What this fit gave in round 5, on the dev decisions of the shipped model (dev ECE 0.054, the shipped values' 0.056
+     * on the same decisions, raw 0.337): a tie, so the shipped values stay; the report measures it beside them.
+     */
+    static final ConfidenceCalibration REFITTED = new ConfidenceCalibration(1.912, 2.828, 0.985, -1.537);
+
     @Test
     void fitsTheConfidenceCalibrationOnTheDevelopmentSets() throws Exception {
         try (SentenceEncoder encoder = new SentenceEncoder(SentenceEncoder.Model.ALL_MINILM_L6_V2_Q, 2)) {

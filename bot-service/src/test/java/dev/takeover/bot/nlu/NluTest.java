@@ -40,6 +40,32 @@ class NluTest {
     }
 
     @Test
+    void evidenceReadOnceAndDecidedByOtherSettingsIsWhatAnNluWithThoseSettingsUnderstands() {
+        List<Nlu.Utterance> messages = List.of(
+                new Nlu.Utterance("Wo ist meine Bestellung?", null, null),
+                new Nlu.Utterance("Kann ich mein Fahrrad hier reparieren lassen?", null, null),
+                new Nlu.Utterance("What is the capital of Peru?", null, null),
+                new Nlu.Utterance("I want my money back for the broken kettle", null, null));
+        NluSettings strict =
+                IntentTuningTest.with(NluSettings.defaults(), 0.7, 0.6, 0.3, 0.5, 0.2, 0.3, 0.3, 0.4, 0.2, 0.3);
+        LinearNlu strictNlu = new LinearNlu(strict, new LanguageDetector(), new SentimentAnalyzer(), encoder);
+        strictNlu.replaceCatalogue(Catalogue.parse(Resources.read("nlu/catalogue.jsonl")));
+
+        List<LinearNlu.Evidence> evidence = nlu.evidence(messages);
+
+        assertThat(evidence.stream()
+                        .map(e -> nlu.decide(e, NluSettings.defaults()))
+                        .toList())
+                .isEqualTo(nlu.understandAll(messages));
+        assertThat(evidence.stream().map(e -> nlu.decide(e, strict)).toList())
+                .isEqualTo(strictNlu.understandAll(messages));
+        assertThat(strictNlu.understandAll(messages).stream().filter(Understanding::outOfScope))
+                .hasSizeGreaterThan((int) nlu.understandAll(messages).stream()
+                        .filter(Understanding::outOfScope)
+                        .count());
+    }
+
+    @Test
     void pastedMarkupIsNeitherACriticalIssueNorARequestAndTheWordsAroundItStillCount() {
         Understanding markup = nlu.understand("<img src=x onerror=alert(1)> <b>bold?</b>", null);
         Understanding wrapped = nlu.understand("<p>Our server is down and we cannot access any of our data</p>", null);
