@@ -31,16 +31,6 @@ import dev.takeover.events.handover.ControlState;
 @Table(name = "bot_conversation")
 public class Conversation extends PanacheEntityBase {
 
-    /** What the bot's last message asked the customer for. */
-    public enum Awaiting {
-        NOTHING,
-        CLARIFICATION,
-        CUSTOMER_NUMBER,
-        EMAIL,
-        SURVEY,
-        HUMAN_OFFER
-    }
-
     @Id
     @Column(name = "conversation_id")
     private String conversationId;

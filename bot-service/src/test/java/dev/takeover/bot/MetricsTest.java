@@ -82,8 +82,7 @@ class MetricsTest {
         changeControl(ControlState.WITH_AGENT, ControlState.HANDED_BACK);
         await().pollInSameThread()
                 .atMost(PATIENCE)
-                .until(() -> Conversation.count(
-                                "conversationId = ?1 and awaiting = ?2", conversation, Conversation.Awaiting.SURVEY)
+                .until(() -> Conversation.count("conversationId = ?1 and awaiting = ?2", conversation, Awaiting.SURVEY)
                         == 1);
         send("m2", "4");
 

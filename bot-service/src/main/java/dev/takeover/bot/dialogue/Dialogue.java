@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.takeover.bot.Awaiting;
 import dev.takeover.bot.Conversation;
-import dev.takeover.bot.Conversation.Awaiting;
 import dev.takeover.bot.dialogue.CustomerData.Field;
 import dev.takeover.bot.nlu.MessageCues.Cue;
 import dev.takeover.bot.nlu.TextFeatures;

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -171,7 +172,8 @@ final class BuiltInModels {
     static String fingerprint(Options options, String embeddingModel) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String file : concat(TRAINING_DATA, List.of(LEXICON))) {
+            for (String file :
+                    Stream.concat(TRAINING_DATA.stream(), Stream.of(LEXICON)).toList()) {
                 digest.update(Resources.read(file).getBytes(StandardCharsets.UTF_8));
             }
             String shape = embeddingModel + " " + options.embeddingWeight() + " " + options.cost() + " "
@@ -259,7 +261,8 @@ final class BuiltInModels {
             List<Labelled> humanData,
             List<Labelled> criticalData,
             List<Labelled> sentimentData) {
-        List<String> texts = new ArrayList<>(new LinkedHashSet<>(concat(humanData, criticalData, sentimentData).stream()
+        List<String> texts = new ArrayList<>(new LinkedHashSet<>(Stream.of(humanData, criticalData, sentimentData)
+                .flatMap(List::stream)
                 .map(Labelled::text)
                 .toList()));
         float[][] vectors = EmbeddingCache.load(encoder.model().name()).embed(texts, encoder);
@@ -351,21 +354,19 @@ final class BuiltInModels {
     }
 
     private static List<String> withCriticalCues(String text, List<String> terms) {
-        List<String> cues = CriticalCues.terms(text);
-        if (cues.isEmpty()) {
-            return terms;
-        }
-        List<String> all = new ArrayList<>(terms);
-        all.addAll(cues);
-        return all;
+        return plus(terms, CriticalCues.terms(text));
     }
 
     private List<String> withLexiconTerms(String text, List<String> terms) {
-        if (!options.lexiconTerms()) {
+        return options.lexiconTerms() ? plus(terms, lexiconTerms(lexicon, text)) : terms;
+    }
+
+    private static List<String> plus(List<String> terms, List<String> more) {
+        if (more.isEmpty()) {
             return terms;
         }
         List<String> all = new ArrayList<>(terms);
-        all.addAll(lexiconTerms(lexicon, text));
+        all.addAll(more);
         return all;
     }
 
@@ -390,15 +391,6 @@ final class BuiltInModels {
             examples.add(new TextClassifier.Example(terms, embeddings.get(row.text()), row.label()));
         }
         return examples;
-    }
-
-    @SafeVarargs
-    private static <T> List<T> concat(List<T>... lists) {
-        List<T> all = new ArrayList<>();
-        for (List<T> list : lists) {
-            all.addAll(list);
-        }
-        return all;
     }
 
     private static double round(double value) {

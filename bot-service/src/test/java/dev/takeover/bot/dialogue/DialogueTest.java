@@ -6,8 +6,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.takeover.bot.Awaiting;
 import dev.takeover.bot.Conversation;
-import dev.takeover.bot.Conversation.Awaiting;
 import dev.takeover.bot.dialogue.CustomerData.Field;
 import dev.takeover.bot.dialogue.Dialogue.Purpose;
 import dev.takeover.bot.dialogue.Dialogue.Turn;
