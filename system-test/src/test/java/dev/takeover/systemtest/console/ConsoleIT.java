@@ -194,8 +194,16 @@ class ConsoleIT {
             assertThat(note.text()).isEqualTo("Kunde wirkt verärgert, Rechnung vom 3. prüfen.");
 
             WebElement input = console.replyMode();
+            // Enter on a shortcut that matches nothing searches again and sends nothing: the first agent message
+            // checked below must be the canned reply.
+            input.sendKeys("/keinesolche");
+            console.awaitText(".canned-popup:not([hidden]) .canned-none", "keinesolche");
+            input.sendKeys(Keys.ENTER);
+            console.awaitText(".canned-popup:not([hidden]) .canned-none", "keinesolche");
+            assertThat(input.getAttribute("value")).isEqualTo("/keinesolche");
+            input.clear();
             input.sendKeys("/hal");
-            console.awaitText(".canned-popup .canned-shortcut", "/hallo");
+            console.awaitText(".canned-popup:not([hidden]) .canned-shortcut", "/hallo");
             console.screenshot(screenshots.resolve("console-canned-replies.png"));
             input.sendKeys(Keys.ENTER);
             assertThat(input.getAttribute("value")).startsWith("Hallo").contains("ich bin Anna");

@@ -101,6 +101,7 @@ export function composer({ canReply, customer, language, onReply, onNote }) {
 
   function closePopup() {
     matches = [];
+    popup.replaceChildren();
     popup.hidden = true;
     field.setAttribute('aria-expanded', 'false');
     field.removeAttribute('aria-activedescendant');
@@ -119,7 +120,9 @@ export function composer({ canReply, customer, language, onReply, onNote }) {
   }
 
   field.addEventListener('input', suggest);
-  field.addEventListener('blur', () => setTimeout(closePopup, 150));
+  // Late, so that a click on an option still lands; and only if focus has not come back meanwhile (a click on a mode
+  // button blurs and refocuses the field, and closing then would hide the popup the agent is typing into).
+  field.addEventListener('blur', () => setTimeout(() => { if (document.activeElement !== field) closePopup(); }, 150));
   field.addEventListener('keydown', (event) => {
     if (!popup.hidden && matches.length) {
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -141,6 +144,8 @@ export function composer({ canReply, customer, language, onReply, onNote }) {
     }
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
+      // A bare shortcut is a search, never a message: the customer must not receive "/hal".
+      if (/^\/\S*$/.test(field.value.trim())) return suggest();
       submit();
     }
   });
