@@ -69,8 +69,7 @@ public class Handovers {
         InboundMessage message = event.payload();
         Conversation conversation = Conversation.of(message.conversationId(), now);
         conversation.noteMessage(message, now);
-        Turn turn = Turn.of(conversation.conversationId, message.messageId(), now);
-        turn.noteText(message);
+        Turn turn = Turn.withText(conversation.conversationId, message, now);
         Optional<Handover> open = Handover.openFor(conversation.conversationId);
         if (open.isPresent()) {
             Handover handover = open.get();
@@ -93,8 +92,8 @@ public class Handovers {
         MessageAnalyzed analysis = event.payload();
         Conversation conversation = Conversation.of(analysis.conversationId(), now);
         conversation.noteLanguage(analysis.language());
-        Turn turn = Turn.of(conversation.conversationId, analysis.messageId(), now);
-        turn.noteAnalysis(analysis, Reply.lastBotPurpose(conversation.conversationId));
+        Turn turn = Turn.withAnalysis(
+                conversation.conversationId, analysis, Reply.lastBotPurpose(conversation.conversationId), now);
         Optional<Handover> open = Handover.openFor(conversation.conversationId);
         if (open.isPresent()) {
             Handover handover = open.get();

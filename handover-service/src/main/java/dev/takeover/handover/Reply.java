@@ -59,14 +59,22 @@ public class Reply extends PanacheEntityBase {
 
     /** A bot message without a purpose is taken as an answer: that is what bots mostly send. */
     String botPurpose() {
+        return purposeOf(purpose);
+    }
+
+    private static String purposeOf(String purpose) {
         return purpose == null ? "ANSWER" : purpose;
     }
 
+    record LastReply(String senderType, String purpose) {}
+
     /** The purpose of the bot's last message, if the last message the customer got came from the bot. */
     static String lastBotPurpose(String conversationId) {
-        Reply last = find("conversationId = ?1 order by seenAt desc, sentAt desc", conversationId)
+        // Two columns, not the entity: this runs for every analysis, and the text may be long.
+        LastReply last = find("conversationId = ?1 order by seenAt desc, sentAt desc", conversationId)
+                .project(LastReply.class)
                 .firstResult();
-        return last != null && last.isFromBot() ? last.botPurpose() : null;
+        return last == null || !Sender.Type.BOT.name().equals(last.senderType()) ? null : purposeOf(last.purpose());
     }
 
     static List<Reply> fromBot(String conversationId) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -76,42 +77,57 @@ public class Turn extends PanacheEntityBase {
     @Column(name = "critical_evidence")
     public String criticalEvidence;
 
-    static Turn of(String conversationId, String messageId, Instant now) {
-        Turn known = find("conversationId = ?1 and messageId = ?2", conversationId, messageId)
-                .firstResult();
-        if (known != null) {
-            return known;
+    /** The message's turn with its text, created if the analysis has not come first. */
+    static Turn withText(String conversationId, InboundMessage message, Instant now) {
+        Turn turn = known(conversationId, message.messageId())
+                .orElseGet(() -> fresh(conversationId, message.messageId(), now));
+        turn.text = message.text();
+        turn.sentAt = message.sentAt();
+        return kept(turn);
+    }
+
+    /** The message's turn with its analysis, created if the text has not come first. */
+    static Turn withAnalysis(String conversationId, MessageAnalyzed analysis, String lastBotPurpose, Instant now) {
+        Turn turn = known(conversationId, analysis.messageId())
+                .orElseGet(() -> fresh(conversationId, analysis.messageId(), now));
+        turn.analysed = true;
+        turn.language = analysis.language();
+        turn.intent = analysis.intent().name();
+        turn.confidence = analysis.intent().confidence();
+        turn.sentiment = analysis.sentiment().score();
+        turn.frustration = analysis.frustration();
+        turn.humanRequested = analysis.humanRequested();
+        turn.outOfScope = analysis.outOfScope();
+        turn.failedClarification = analysis.failedClarification();
+        turn.answerRejected = analysis.rejectedTheBot();
+        turn.afterBotPurpose = lastBotPurpose;
+        if (analysis.reportsCriticalIssue()) {
+            turn.criticalKind = analysis.critical().kind();
+            turn.criticalConfidence = analysis.critical().confidence();
+            turn.criticalEvidence = String.join(",", analysis.critical().evidence());
         }
+        return kept(turn);
+    }
+
+    private static Optional<Turn> known(String conversationId, String messageId) {
+        return find("conversationId = ?1 and messageId = ?2", conversationId, messageId)
+                .firstResultOptional();
+    }
+
+    private static Turn fresh(String conversationId, String messageId, Instant now) {
         Turn turn = new Turn();
         turn.conversationId = conversationId;
         turn.messageId = messageId;
         turn.seenAt = now;
-        turn.persist();
         return turn;
     }
 
-    void noteText(InboundMessage message) {
-        text = message.text();
-        sentAt = message.sentAt();
-    }
-
-    void noteAnalysis(MessageAnalyzed analysis, String lastBotPurpose) {
-        analysed = true;
-        language = analysis.language();
-        intent = analysis.intent().name();
-        confidence = analysis.intent().confidence();
-        sentiment = analysis.sentiment().score();
-        frustration = analysis.frustration();
-        humanRequested = analysis.humanRequested();
-        outOfScope = analysis.outOfScope();
-        failedClarification = analysis.failedClarification();
-        answerRejected = analysis.rejectedTheBot();
-        afterBotPurpose = lastBotPurpose;
-        if (analysis.reportsCriticalIssue()) {
-            criticalKind = analysis.critical().kind();
-            criticalConfidence = analysis.critical().confidence();
-            criticalEvidence = String.join(",", analysis.critical().evidence());
+    /** A new turn is inserted once, complete (its sequence number is generated then), instead of inserted and updated. */
+    private static Turn kept(Turn turn) {
+        if (turn.seq == null) {
+            turn.persist();
         }
+        return turn;
     }
 
     /** Enough history for any rule's window; a long conversation costs no more than this per message. */
