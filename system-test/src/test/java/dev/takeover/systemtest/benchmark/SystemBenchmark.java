@@ -43,6 +43,12 @@ class SystemBenchmark {
     private static final boolean TRACING_EXPORT = Boolean.getBoolean("benchmark.tracing-export");
 
     private static final Duration RUNG = Duration.ofSeconds(Long.getLong("benchmark.rung-seconds", 20));
+    /**
+     * Long enough for the JIT: on two busy cores the services were still compiling hundreds of methods a minute ten
+     * minutes after start, and a cold platform spends a rung's CPU on compiling what the rung measures.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warm-up-seconds", 120));
+    private static final int WARM_UP_RATE = Integer.getInteger("benchmark.warm-up-rate", 20);
     private static final int BURST = Integer.getInteger("benchmark.burst", 1_000);
     static final Duration IDLE = Duration.ofSeconds(20);
     private static final int BURST_AGENTS = 50;
@@ -213,9 +219,9 @@ class SystemBenchmark {
         return percent;
     }
 
-    /** The first messages load the models and open the connections: not what the ladder measures. */
+    /** The first minutes load the models, open the connections and compile the hot paths: not what the ladder measures. */
     private static void warmUp(Ladder ladder) {
-        ladder.run("warm-up", 20, Duration.ofSeconds(5));
+        ladder.run("warm-up", WARM_UP_RATE, WARM_UP);
     }
 
     private static Burst burst(Platform platform, Ladder ladder, Observer observer) {
