@@ -48,6 +48,7 @@ class SystemBenchmark {
      * minutes after start, and a cold platform spends a rung's CPU on compiling what the rung measures.
      */
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warm-up-seconds", 120));
+
     private static final int WARM_UP_RATE = Integer.getInteger("benchmark.warm-up-rate", 20);
     private static final int BURST = Integer.getInteger("benchmark.burst", 1_000);
     static final Duration IDLE = Duration.ofSeconds(20);
