@@ -154,6 +154,13 @@ class NluEvaluationReportTest {
         humanVariants.put(
                 "round 1's weights (rules + model with embedding; before this round's data)",
                 item -> combined(item, assess(round1, item, true)));
+        BuiltInModels round5;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/evaluation/round5-models.bin.gz")) {
+            round5 = BuiltInModels.read(in).models(BuiltInModels.Options.defaults(), lexicon);
+        }
+        humanVariants.put(
+                "round 5's weights (rules + model with embedding; before session 6's data)",
+                item -> combined(item, assess(round5, item, true)));
         humanVariants.put(
                 "rules + model without the cascade",
                 item -> shopNoCascade.understand(item.text(), null).humanRequested());
