@@ -57,11 +57,19 @@ public class CatalogueStore implements HealthCheck {
         } else {
             TrainingReport report =
                     trained(Catalogue.parse(Resources.read(config.nlu().catalogue())));
+            warmUp();
             loadedVersion = 0;
             LOG.infof(
                     "trained the catalogue %s: %d phrases, %d intents in %d ms",
                     config.nlu().catalogue(), report.phrases(), report.intents(), report.trainingMillis());
         }
+    }
+
+    /** Before the first catalogue counts as loaded, so readiness waits for it (see {@link WarmUp}). */
+    private void warmUp() {
+        long started = System.nanoTime();
+        int messages = WarmUp.run(nlu, WarmUp.MESSAGES);
+        LOG.infof("warmed up the analysis on %d phrases in %d ms", messages, (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -101,6 +109,9 @@ public class CatalogueStore implements HealthCheck {
             return;
         }
         TrainingReport report = trained(Catalogue.parse(stored.body()));
+        if (loadedVersion < 0) {
+            warmUp();
+        }
         loadedVersion = stored.version();
         LOG.infof(
                 "trained uploaded catalogue version %d: %d phrases in %d ms",
