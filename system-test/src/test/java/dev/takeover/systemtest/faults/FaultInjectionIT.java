@@ -107,7 +107,7 @@ class FaultInjectionIT {
         if (dynamic) {
             environment.put("TAKEOVER_INSTANCE_ID", "");
         }
-        // -Dfaults.session-timeout-ms=6000 measures another consumer session timeout (heartbeats at a third of it).
+        // -Dfaults.session-timeout-ms=10000 measures another consumer session timeout (heartbeats at a third of it).
         sessionTimeoutMs = Integer.getInteger("faults.session-timeout-ms");
         if (sessionTimeoutMs != null) {
             environment.put(
@@ -255,7 +255,9 @@ class FaultInjectionIT {
     }
 
     private static String sessionTimeout() {
-        return sessionTimeoutMs == null ? "10 s (default)" : FaultReport.seconds(Duration.ofMillis(sessionTimeoutMs));
+        return sessionTimeoutMs == null
+                ? "6 s (the services' default)"
+                : FaultReport.seconds(Duration.ofMillis(sessionTimeoutMs));
     }
 
     @Order(2)
