@@ -134,30 +134,51 @@ public final class ServiceProcess implements AutoCloseable {
         return ready;
     }
 
-    /** Waits until every one of these processes is ready. */
+    /**
+     * Waits until every one of these processes is ready. When one exits or the time is up, those not ready are killed
+     * with their process trees before this fails: a service left running would hold its port, its consumer group
+     * membership and a share of the machine long after the caller gave up on it.
+     */
     public static void awaitReady(List<ServiceProcess> processes, Duration timeout) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        List<CompletableFuture<ServiceProcess>> readiness = new ArrayList<>();
         try {
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(2))
                     .build();
-            CompletableFuture.allOf(processes.stream()
-                            .map(process -> process.ready(http, scheduler))
-                            .toArray(CompletableFuture[]::new))
+            processes.forEach(process -> readiness.add(process.ready(http, scheduler)));
+            CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            killNotReady(processes, readiness);
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("not ready within " + timeout + ": "
-                    + processes.stream()
-                            .map(p -> p.name + " (log " + p.log + ")")
-                            .toList());
+            List<String> late = killNotReady(processes, readiness);
+            throw new IllegalStateException("not ready within " + timeout + ", killed: " + late);
         } catch (InterruptedException e) {
+            killNotReady(processes, readiness);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for services", e);
         } finally {
             scheduler.shutdownNow();
         }
+    }
+
+    /** Kills each process whose readiness has not completed; returns their names and logs. */
+    private static List<String> killNotReady(
+            List<ServiceProcess> processes, List<CompletableFuture<ServiceProcess>> readiness) {
+        List<String> killed = new ArrayList<>();
+        for (int i = 0; i < processes.size(); i++) {
+            boolean ready = i < readiness.size()
+                    && readiness.get(i).isDone()
+                    && !readiness.get(i).isCompletedExceptionally();
+            if (!ready) {
+                ServiceProcess process = processes.get(i);
+                process.kill();
+                killed.add(process.name + " (log " + process.log + ")");
+            }
+        }
+        return killed;
     }
 
     public ServiceProcess awaitReady(Duration timeout) {
@@ -174,10 +195,25 @@ public final class ServiceProcess implements AutoCloseable {
         awaitExit(grace);
     }
 
-    /** SIGKILL: no shutdown hooks and no last offset commit; whatever was in flight dies with the process. */
+    /**
+     * SIGKILL of the process and everything it started: no shutdown hooks and no last offset commit; whatever was in
+     * flight dies with the process.
+     */
     public void kill() {
+        List<ProcessHandle> tree = process.descendants().toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         awaitExit(STOP_GRACE);
+        for (ProcessHandle descendant : tree) {
+            try {
+                descendant.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException(name + "'s process " + descendant.pid() + " survived SIGKILL", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The exit code, once the process has ended on its own within the time given; empty while it still runs. */

@@ -27,7 +27,10 @@ public final class Platform implements AutoCloseable {
     private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
     private final Infrastructure infrastructure;
+    private final Settings settings;
     private final Map<PlatformService, List<ServiceProcess>> services = new EnumMap<>(PlatformService.class);
+    /** Instances ever launched per service, so that each gets a name and a log of its own. */
+    private final Map<PlatformService, Integer> launched = new EnumMap<>(PlatformService.class);
 
     /**
      * Where to find the packaged services, how many instances of each to run, which ports to use (0 picks a free one
@@ -44,17 +47,20 @@ public final class Platform implements AutoCloseable {
             Map<String, String> serviceEnvironment,
             Duration readyTimeout) {}
 
-    private Platform(Infrastructure infrastructure) {
+    private Platform(Infrastructure infrastructure, Settings settings) {
         this.infrastructure = infrastructure;
+        this.settings = settings;
     }
 
     public static Platform start(Settings settings) {
-        Platform platform = new Platform(Infrastructure.start(
-                settings.kafkaPort(),
-                settings.postgresPort(),
-                settings.workDirectory().resolve("jwt")));
+        Platform platform = new Platform(
+                Infrastructure.start(
+                        settings.kafkaPort(),
+                        settings.postgresPort(),
+                        settings.workDirectory().resolve("jwt")),
+                settings);
         try {
-            platform.launchServices(settings);
+            platform.launchServices();
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -62,29 +68,50 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private void launchServices(Settings settings) {
+    private void launchServices() {
         for (PlatformService service : PlatformService.values()) {
             List<ServiceProcess> instances = new ArrayList<>();
-            for (int instance = 1; instance <= settings.instancesPerService(); instance++) {
-                String name = service.serviceName() + (instance == 1 ? "" : "-" + instance);
-                Map<String, String> environment = infrastructure.serviceEnvironment(service);
-                // A stable name per instance, as a StatefulSet's pod name: a relaunched instance is the same member.
-                environment.put("TAKEOVER_INSTANCE_ID", name);
-                environment.putAll(settings.serviceEnvironment());
-                instances.add(ServiceProcess.launch(
-                        name,
-                        settings.repository()
-                                .resolve(service.serviceName())
-                                .resolve("target/quarkus-app/quarkus-run.jar"),
-                        instance == 1 ? settings.httpPorts().get(service) : FreePorts.next(),
-                        environment,
-                        JVM_OPTIONS,
-                        settings.workDirectory().resolve("logs").resolve(name + ".log")));
-            }
             services.put(service, instances);
+            for (int instance = 1; instance <= settings.instancesPerService(); instance++) {
+                instances.add(launch(service));
+            }
         }
         ServiceProcess.awaitReady(
                 services.values().stream().flatMap(List::stream).toList(), settings.readyTimeout());
+    }
+
+    private ServiceProcess launch(PlatformService service) {
+        int number = launched.merge(service, 1, Integer::sum);
+        String name = service.serviceName() + (number == 1 ? "" : "-" + number);
+        Map<String, String> environment = infrastructure.serviceEnvironment(service);
+        // A stable name per instance, as a StatefulSet's pod name: a relaunched instance is the same member.
+        environment.put("TAKEOVER_INSTANCE_ID", name);
+        environment.putAll(settings.serviceEnvironment());
+        return ServiceProcess.launch(
+                name,
+                settings.repository().resolve(service.serviceName()).resolve("target/quarkus-app/quarkus-run.jar"),
+                number == 1 ? settings.httpPorts().get(service) : FreePorts.next(),
+                environment,
+                JVM_OPTIONS,
+                settings.workDirectory().resolve("logs").resolve(name + ".log"));
+    }
+
+    /**
+     * Starts one more instance of the service, as scaling out does: a name, a port and a log of its own, in the same
+     * consumer groups as the others. Returns its index without waiting for it to be ready.
+     */
+    public int addInstance(PlatformService service) {
+        List<ServiceProcess> instances = services.get(service);
+        instances.add(launch(service));
+        return instances.size() - 1;
+    }
+
+    /**
+     * Takes an instance out of the platform, as scaling in does: stopped first (SIGTERM) if it still runs, a killed
+     * one is simply forgotten. The instances after it move up one index.
+     */
+    public void removeInstance(PlatformService service, int instance) {
+        services.get(service).remove(instance).stop(STOP_GRACE);
     }
 
     public String kafkaBootstrapServers() {

@@ -18,6 +18,8 @@ import dev.takeover.common.domain.Refused;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Where code that refuses a value on purpose lives. */
+    private static final String OUR_CODE = "dev.takeover.";
 
     @ServerExceptionMapper
     public Response refused(Refused e) {
@@ -58,10 +60,35 @@ public class ProblemMappers {
         return Problem.response(Response.Status.BAD_REQUEST, Violations.describe(e.getConstraintViolations()));
     }
 
+    /** A body whose values the request type's constructor refused: 400, saying where and, when it was ours, why. */
     @ServerExceptionMapper
     public Response invalidValue(ValueInstantiationException e) {
-        Throwable reason = e.getCause() != null ? e.getCause() : e;
-        return Problem.response(Response.Status.BAD_REQUEST, reason.getMessage());
+        return Problem.response(Response.Status.BAD_REQUEST, invalidValueDetail(e));
+    }
+
+    /**
+     * The constructor's own words reach the caller only when our code refused the value on purpose: an
+     * IllegalArgumentException thrown in our code ("text is required"), or {@code Objects.requireNonNull} called from it
+     * with a message. Anything else describes our internals, not the request: a NullPointerException's "Cannot invoke
+     * ... because ... is null", a library's parser message, a class name.
+     */
+    private static String invalidValueDetail(ValueInstantiationException e) {
+        String detail = "the request body is invalid" + at(e);
+        Throwable reason = e.getCause();
+        return reason != null && reason.getMessage() != null && refusedOnPurpose(reason)
+                ? detail + ": " + reason.getMessage()
+                : detail + ": a value is missing or not allowed";
+    }
+
+    private static boolean refusedOnPurpose(Throwable reason) {
+        StackTraceElement[] frames = reason.getStackTrace();
+        if (reason instanceof IllegalArgumentException) {
+            return frames.length > 0 && frames[0].getClassName().startsWith(OUR_CODE);
+        }
+        return reason instanceof NullPointerException
+                && frames.length > 1
+                && frames[0].getClassName().equals("java.util.Objects")
+                && frames[1].getClassName().startsWith(OUR_CODE);
     }
 
     @ServerExceptionMapper
@@ -91,11 +118,14 @@ public class ProblemMappers {
     }
 
     private static String describe(JsonMappingException e) {
-        String field = e.getPath().stream()
+        return "the request body is invalid" + at(e) + ": " + e.getOriginalMessage();
+    }
+
+    private static String at(JsonMappingException e) {
+        return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                 .map(path -> " at '" + path + "'")
                 .orElse("");
-        return "the request body is invalid" + field + ": " + e.getOriginalMessage();
     }
 }

@@ -78,8 +78,9 @@ final class FaultReport {
         text.append("""
                 **Recovery from fault**: from the fault until every message sent before the repair had come through \
                 every hop (analysed, answered, in the transcript; for a request for a person also taken over and \
-                routed). **From repair**: the same, from the relaunched instance reporting ready, or the broker or the \
-                database being back. **Typical** is the median hop-to-transcript latency of the phase's messages, \
+                routed). **From repair**: the same, from the survivor holding every partition after a kill (the \
+                **outage** of a kill is the time from the kill until then), or from the broker or the database being \
+                back. **Typical** is the median hop-to-transcript latency of the phase's messages, \
                 **worst** the slowest message. Load is the 1-minute load average when the fault struck. **15 s \
                 target** is issue 14's: after a kill -9 every message through within 15 s of the fault, after a broker \
                 restart within 15 s of the broker being back (the other faults are measured the same way, for \

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.apache.kafka.common.TopicPartition;
+
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -32,22 +34,38 @@ final class Journeys {
     private static final int LOOKUPS_PER_POLL = 40;
 
     private final Observer observer;
+    private final ConsumerGroups groups;
     private final Supplier<URI> transcriptService;
     private final String supervisorToken;
     private final Map<String, Instant> inTranscript = new ConcurrentHashMap<>();
+    private final Map<String, Instant> takenByTheWebChannel = new ConcurrentHashMap<>();
 
-    Journeys(Observer observer, Supplier<URI> transcriptService, String supervisorToken) {
+    Journeys(Observer observer, ConsumerGroups groups, Supplier<URI> transcriptService, String supervisorToken) {
         this.observer = observer;
+        this.groups = groups;
         this.transcriptService = transcriptService;
         this.supervisorToken = supervisorToken;
     }
 
+    /**
+     * The hops a message must pass. The stream's conversations were never opened in a browser, so web-chat has nobody
+     * to deliver to; its hop is having consumed and acknowledged the answer, which its committed offset tells (commits
+     * follow processing by up to the consumer's commit interval).
+     */
+    enum Hops {
+        PLATFORM,
+        PLATFORM_AND_WEB_CHANNEL
+    }
+
     /** When the message had come through every hop, as far as it has. */
-    Optional<Instant> throughAt(Sent message) {
+    Optional<Instant> throughAt(Sent message, Hops through) {
         List<Optional<Instant>> hops = new ArrayList<>(List.of(
                 observer.first(message.conversationId(), seen -> ANALYSED.equals(seen.type())),
                 observer.first(message.conversationId(), seen -> seen.topic().equals("conversation.outbound")),
                 Optional.ofNullable(inTranscript.get(message.conversationId()))));
+        if (through == Hops.PLATFORM_AND_WEB_CHANNEL) {
+            hops.add(Optional.ofNullable(takenByTheWebChannel.get(message.conversationId())));
+        }
         if (message.asksForAPerson()) {
             hops.add(observer.first(message.conversationId(), seen -> TAKEN_OVER.equals(seen.type())));
             hops.add(observer.first(
@@ -60,7 +78,10 @@ final class Journeys {
     }
 
     /** Looks up the transcripts of messages that have passed every other hop; true once all are through. */
-    boolean allThrough(List<Sent> messages) {
+    boolean allThrough(List<Sent> messages, Hops through) {
+        if (through == Hops.PLATFORM_AND_WEB_CHANNEL) {
+            noteWhatTheWebChannelTook(messages);
+        }
         int lookups = 0;
         for (Sent message : messages) {
             if (lookups < LOOKUPS_PER_POLL
@@ -72,7 +93,21 @@ final class Journeys {
                 }
             }
         }
-        return messages.stream().allMatch(message -> throughAt(message).isPresent());
+        return messages.stream().allMatch(message -> throughAt(message, through).isPresent());
+    }
+
+    private void noteWhatTheWebChannelTook(List<Sent> messages) {
+        Map<TopicPartition, Long> committed = groups.committed("web-chat");
+        Instant now = Instant.now();
+        for (Sent message : messages) {
+            observer.of(message.conversationId()).stream()
+                    .filter(seen -> seen.topic().equals("conversation.outbound"))
+                    .findFirst()
+                    .filter(answer ->
+                            committed.getOrDefault(new TopicPartition(answer.topic(), answer.partition()), -1L)
+                                    > answer.offset())
+                    .ifPresent(answer -> takenByTheWebChannel.putIfAbsent(message.conversationId(), now));
+        }
     }
 
     private boolean passedTheTopics(Sent message) {

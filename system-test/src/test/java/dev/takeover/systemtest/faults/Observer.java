@@ -28,8 +28,19 @@ import dev.takeover.infrastructure.testing.TopicRecorder;
  */
 final class Observer implements AutoCloseable {
 
-    /** One record as it arrived here: where, what type, which event, when, and the dead-letter reason if any. */
-    record Seen(String topic, String type, String eventId, Instant at, String reason, int size) {}
+    /**
+     * One record as it arrived here: where (topic, partition and offset), what type, which event, when, and the
+     * dead-letter reason if any.
+     */
+    record Seen(
+            String topic,
+            int partition,
+            long offset,
+            String type,
+            String eventId,
+            Instant at,
+            String reason,
+            int size) {}
 
     private final Map<String, List<Seen>> byKey = new ConcurrentHashMap<>();
     private final KafkaConsumer<String, byte[]> consumer;
@@ -58,6 +69,8 @@ final class Observer implements AutoCloseable {
                         byKey.computeIfAbsent(record.key(), key -> new CopyOnWriteArrayList<>())
                                 .add(new Seen(
                                         record.topic(),
+                                        record.partition(),
+                                        record.offset(),
                                         TopicRecorder.header(record, CloudEvent.TYPE_HEADER),
                                         TopicRecorder.header(record, CloudEvent.ID_HEADER),
                                         now,

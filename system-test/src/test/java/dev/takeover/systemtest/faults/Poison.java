@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,28 +43,39 @@ final class Poison {
         }
     }
 
-    /** Each topic with the type its sample is and the services whose durable consumers read it. */
-    static final Map<String, Map.Entry<String, List<PlatformService>>> TOPICS = Map.of(
-            "conversation.inbound",
-            Map.entry(
+    /** A record type poisoned on a topic, and the services whose durable consumers handle that type there. */
+    record Sample(String topic, String type, List<PlatformService> consumers) {}
+
+    /**
+     * At least one sample per consumed topic, and for each durable consumer a type it handles: a consumer skips the
+     * types it does not handle unread, so only those tell whether it parks what it cannot decode. handover-service
+     * reads {@code agent.events} for routing only and skips internal notes; round 3 counted it as a consumer of the
+     * note, and its skipping as "wrong JSON types processed".
+     */
+    static final List<Sample> SAMPLES = List.of(
+            new Sample(
+                    "conversation.inbound",
                     "conversation.message-received.v1",
                     List.of(PlatformService.BOT, PlatformService.HANDOVER, PlatformService.TRANSCRIPT)),
-            "conversation.outbound",
-            Map.entry(
+            new Sample(
+                    "conversation.outbound",
                     "conversation.message-sent.v1",
                     List.of(PlatformService.HANDOVER, PlatformService.TRANSCRIPT, PlatformService.WEB_CHAT)),
-            "bot.analysis",
-            Map.entry(
+            new Sample(
+                    "bot.analysis",
                     "bot.message-analyzed.v1",
                     List.of(PlatformService.HANDOVER, PlatformService.AGENT, PlatformService.TRANSCRIPT)),
-            "handover.events",
-            Map.entry(
+            new Sample(
+                    "handover.events",
                     "handover.state-changed.v1",
                     List.of(PlatformService.BOT, PlatformService.AGENT, PlatformService.TRANSCRIPT)),
-            "agent.events",
-            Map.entry("agent.internal-note-added.v1", List.of(PlatformService.HANDOVER, PlatformService.TRANSCRIPT)),
-            "transcript.events",
-            Map.entry(
+            new Sample("agent.events", "agent.internal-note-added.v1", List.of(PlatformService.TRANSCRIPT)),
+            new Sample(
+                    "agent.events",
+                    "agent.conversation-assigned.v1",
+                    List.of(PlatformService.HANDOVER, PlatformService.TRANSCRIPT)),
+            new Sample(
+                    "transcript.events",
                     "transcript.customer-data-erased.v1",
                     List.of(PlatformService.BOT, PlatformService.HANDOVER, PlatformService.AGENT)));
 
@@ -77,17 +87,17 @@ final class Poison {
 
     static List<Dose> everyKindOnEveryTopic(Path goldenSamples, String prefix) {
         List<Dose> doses = new ArrayList<>();
-        TOPICS.forEach((topic, sample) -> {
+        for (Sample sample : SAMPLES) {
             for (Kind kind : Kind.values()) {
-                String key = prefix + "-" + topic.replace('.', '-') + "-"
+                String key = prefix + "-" + sample.type().replace('.', '-') + "-"
                         + kind.name().toLowerCase();
                 doses.add(new Dose(
-                        topic,
+                        sample.topic(),
                         kind,
-                        sample.getValue(),
-                        record(topic, key, sample.getKey(), kind, read(goldenSamples, sample.getKey()))));
+                        sample.consumers(),
+                        record(sample.topic(), key, sample.type(), kind, read(goldenSamples, sample.type()))));
             }
-        });
+        }
         return doses;
     }
 
