@@ -53,10 +53,6 @@ public class Reply extends PanacheEntityBase {
         return reply;
     }
 
-    boolean isFromBot() {
-        return Sender.Type.BOT.name().equals(senderType);
-    }
-
     /** A bot message without a purpose is taken as an answer: that is what bots mostly send. */
     String botPurpose() {
         return purposeOf(purpose);
@@ -74,7 +70,7 @@ public class Reply extends PanacheEntityBase {
         LastReply last = find("conversationId = ?1 order by seenAt desc, sentAt desc", conversationId)
                 .project(LastReply.class)
                 .firstResult();
-        return last == null || !Sender.Type.BOT.name().equals(last.senderType()) ? null : purposeOf(last.purpose());
+        return last != null && Sender.Type.BOT.name().equals(last.senderType()) ? purposeOf(last.purpose()) : null;
     }
 
     static List<Reply> fromBot(String conversationId) {

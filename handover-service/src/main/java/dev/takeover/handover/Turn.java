@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -79,42 +78,25 @@ public class Turn extends PanacheEntityBase {
 
     /** The message's turn with its text, created if the analysis has not come first. */
     static Turn withText(String conversationId, InboundMessage message, Instant now) {
-        Turn turn = known(conversationId, message.messageId())
-                .orElseGet(() -> fresh(conversationId, message.messageId(), now));
-        turn.text = message.text();
-        turn.sentAt = message.sentAt();
-        return kept(turn);
+        Turn turn = of(conversationId, message.messageId(), now);
+        turn.noteText(message);
+        return turn.kept();
     }
 
     /** The message's turn with its analysis, created if the text has not come first. */
     static Turn withAnalysis(String conversationId, MessageAnalyzed analysis, String lastBotPurpose, Instant now) {
-        Turn turn = known(conversationId, analysis.messageId())
-                .orElseGet(() -> fresh(conversationId, analysis.messageId(), now));
-        turn.analysed = true;
-        turn.language = analysis.language();
-        turn.intent = analysis.intent().name();
-        turn.confidence = analysis.intent().confidence();
-        turn.sentiment = analysis.sentiment().score();
-        turn.frustration = analysis.frustration();
-        turn.humanRequested = analysis.humanRequested();
-        turn.outOfScope = analysis.outOfScope();
-        turn.failedClarification = analysis.failedClarification();
-        turn.answerRejected = analysis.rejectedTheBot();
-        turn.afterBotPurpose = lastBotPurpose;
-        if (analysis.reportsCriticalIssue()) {
-            turn.criticalKind = analysis.critical().kind();
-            turn.criticalConfidence = analysis.critical().confidence();
-            turn.criticalEvidence = String.join(",", analysis.critical().evidence());
+        Turn turn = of(conversationId, analysis.messageId(), now);
+        turn.noteAnalysis(analysis, lastBotPurpose);
+        return turn.kept();
+    }
+
+    /** The known turn, or a new one not yet inserted. */
+    private static Turn of(String conversationId, String messageId, Instant now) {
+        Turn known = find("conversationId = ?1 and messageId = ?2", conversationId, messageId)
+                .firstResult();
+        if (known != null) {
+            return known;
         }
-        return kept(turn);
-    }
-
-    private static Optional<Turn> known(String conversationId, String messageId) {
-        return find("conversationId = ?1 and messageId = ?2", conversationId, messageId)
-                .firstResultOptional();
-    }
-
-    private static Turn fresh(String conversationId, String messageId, Instant now) {
         Turn turn = new Turn();
         turn.conversationId = conversationId;
         turn.messageId = messageId;
@@ -122,12 +104,36 @@ public class Turn extends PanacheEntityBase {
         return turn;
     }
 
-    /** A new turn is inserted once, complete (its sequence number is generated then), instead of inserted and updated. */
-    private static Turn kept(Turn turn) {
-        if (turn.seq == null) {
-            turn.persist();
+    private void noteText(InboundMessage message) {
+        text = message.text();
+        sentAt = message.sentAt();
+    }
+
+    private void noteAnalysis(MessageAnalyzed analysis, String lastBotPurpose) {
+        analysed = true;
+        language = analysis.language();
+        intent = analysis.intent().name();
+        confidence = analysis.intent().confidence();
+        sentiment = analysis.sentiment().score();
+        frustration = analysis.frustration();
+        humanRequested = analysis.humanRequested();
+        outOfScope = analysis.outOfScope();
+        failedClarification = analysis.failedClarification();
+        answerRejected = analysis.rejectedTheBot();
+        afterBotPurpose = lastBotPurpose;
+        if (analysis.reportsCriticalIssue()) {
+            criticalKind = analysis.critical().kind();
+            criticalConfidence = analysis.critical().confidence();
+            criticalEvidence = String.join(",", analysis.critical().evidence());
         }
-        return turn;
+    }
+
+    /** A new turn is inserted once, complete (its sequence number is generated then), instead of inserted and updated. */
+    private Turn kept() {
+        if (seq == null) {
+            persist();
+        }
+        return this;
     }
 
     /** Enough history for any rule's window; a long conversation costs no more than this per message. */

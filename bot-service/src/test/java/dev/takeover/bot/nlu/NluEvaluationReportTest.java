@@ -451,35 +451,14 @@ class NluEvaluationReportTest {
                 + " (its README has the labelling rules): crowd workers, chatbot users, tweets, formal e-mail, German"
                 + " colloquial and rail feedback; written before round 2's tuning, never trained or tuned on.\n\n"
                 + "### Requests for a person (set 2)\n\n");
-        variantTable(out, human2, isRequest, humanVariants);
         String humanDefault = "**rules + model, cascade (default)**";
-        out.append("\nPer category, default:\n\n");
-        categoryTable(out, FrozenSets.scores(human2, isRequest, humanVariants.get(humanDefault)));
-        out.append("\nPer style, default:\n\n");
-        categoryTable(
-                out,
-                FrozenSets.scores(
-                        FrozenSets.loadStyled(styles + "human-request.tsv", true),
-                        isRequest,
-                        humanVariants.get(humanDefault)));
-        out.append("\n### Critical issues (set 2)\n\n");
-        variantTable(out, critical2, isCritical, criticalVariants);
-        out.append("\nPer category, default:\n\n");
-        categoryTable(
-                out,
-                FrozenSets.scores(critical2, isCritical, criticalVariants.get("**model with embedding (default)**")));
+        String criticalDefault = "**model with embedding (default)**";
         String sentimentDefault = "**per language: English with embedding, German its lexical twin (default)**";
+        setSection(out, human2, isRequest, humanVariants, humanDefault, styles + "human-request.tsv");
+        out.append("\n### Critical issues (set 2)\n\n");
+        setSection(out, critical2, isCritical, criticalVariants, criticalDefault, null);
         out.append("\n### Negative sentiment (set 2)\n\nP / R / F1 of NEGATIVE:\n\n");
-        variantTable(out, sentiment2, isNegative, sentimentVariants);
-        out.append("\nPer style, default:\n\n");
-        categoryTable(
-                out,
-                FrozenSets.scores(
-                        FrozenSets.loadStyled(styles + "sentiment.tsv", true),
-                        isNegative,
-                        sentimentVariants.get(sentimentDefault)));
-        out.append("\nPer category, default:\n\n");
-        categoryTable(out, FrozenSets.scores(sentiment2, isNegative, sentimentVariants.get(sentimentDefault)));
+        setSection(out, sentiment2, isNegative, sentimentVariants, sentimentDefault, styles + "sentiment.tsv");
 
         // ---- the third frozen set (session 6)
         out.append("\n## The third frozen set (session 6)\n\n`src/test/resources/evaluation/frozen-3/` (its README has"
@@ -487,33 +466,11 @@ class NluEvaluationReportTest {
                 + " text-speak, e-mail register, German formal, colloquial and Bavarian spelling, rail), each line checked"
                 + " against the training data and sets 1-2; written and committed before any change of session 6.\n\n"
                 + "### Requests for a person (set 3)\n\n");
-        variantTable(out, human3, isRequest, humanVariants);
-        out.append("\nPer category, default:\n\n");
-        categoryTable(out, FrozenSets.scores(human3, isRequest, humanVariants.get(humanDefault)));
-        out.append("\nPer style, default:\n\n");
-        categoryTable(
-                out,
-                FrozenSets.scores(
-                        FrozenSets.loadStyled(third + "human-request.tsv", true),
-                        isRequest,
-                        humanVariants.get(humanDefault)));
+        setSection(out, human3, isRequest, humanVariants, humanDefault, third + "human-request.tsv");
         out.append("\n### Critical issues (set 3)\n\n");
-        variantTable(out, critical3, isCritical, criticalVariants);
-        out.append("\nPer category, default:\n\n");
-        categoryTable(
-                out,
-                FrozenSets.scores(critical3, isCritical, criticalVariants.get("**model with embedding (default)**")));
+        setSection(out, critical3, isCritical, criticalVariants, criticalDefault, null);
         out.append("\n### Negative sentiment (set 3)\n\nP / R / F1 of NEGATIVE:\n\n");
-        variantTable(out, sentiment3, isNegative, sentimentVariants);
-        out.append("\nPer category, default:\n\n");
-        categoryTable(out, FrozenSets.scores(sentiment3, isNegative, sentimentVariants.get(sentimentDefault)));
-        out.append("\nPer style, default:\n\n");
-        categoryTable(
-                out,
-                FrozenSets.scores(
-                        FrozenSets.loadStyled(third + "sentiment.tsv", true),
-                        isNegative,
-                        sentimentVariants.get(sentimentDefault)));
+        setSection(out, sentiment3, isNegative, sentimentVariants, sentimentDefault, third + "sentiment.tsv");
         out.append("\n### Calibration of the built-in models' probabilities (set 3)\n\nExpected calibration error of"
                 + " the probability each built-in model gives its positive class against how often that class is true,"
                 + " in ten bins (a probability of 0.7 should be right seven times in ten), model with embedding:\n\n"
@@ -913,6 +870,28 @@ class NluEvaluationReportTest {
         float[][] vectors = encoder.encode(texts);
         for (int i = 0; i < texts.size(); i++) {
             embeddings.put(texts.get(i), vectors[i]);
+        }
+    }
+
+    /**
+     * One signal on a styled frozen set: every variant, then the default per category and, when the set's file has a
+     * style column, per style.
+     */
+    private static void setSection(
+            StringBuilder out,
+            List<FrozenSets.Item> items,
+            Predicate<FrozenSets.Item> expected,
+            Map<String, Predicate<FrozenSets.Item>> variants,
+            String defaultVariant,
+            String styledFile) {
+        variantTable(out, items, expected, variants);
+        out.append("\nPer category, default:\n\n");
+        categoryTable(out, FrozenSets.scores(items, expected, variants.get(defaultVariant)));
+        if (styledFile != null) {
+            out.append("\nPer style, default:\n\n");
+            categoryTable(
+                    out,
+                    FrozenSets.scores(FrozenSets.loadStyled(styledFile, true), expected, variants.get(defaultVariant)));
         }
     }
 

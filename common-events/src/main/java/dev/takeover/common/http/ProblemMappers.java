@@ -67,10 +67,10 @@ public class ProblemMappers {
     }
 
     /**
-     * The constructor's own words reach the caller only when our code refused the value on purpose: an
-     * IllegalArgumentException thrown in our code ("text is required"), or {@code Objects.requireNonNull} called from it
-     * with a message. Anything else describes our internals, not the request: a NullPointerException's "Cannot invoke
-     * ... because ... is null", a library's parser message, a class name.
+     * The constructor's own words reach the caller only when our code refused the value on purpose, with an
+     * IllegalArgumentException it threw itself ("text is required", from {@code Fields}). Anything else describes our
+     * internals, not the request: a NullPointerException's "Cannot invoke ... because ... is null", a library's parser
+     * message, a class name.
      */
     private static String invalidValueDetail(ValueInstantiationException e) {
         String detail = "the request body is invalid" + at(e);
@@ -82,13 +82,9 @@ public class ProblemMappers {
 
     private static boolean refusedOnPurpose(Throwable reason) {
         StackTraceElement[] frames = reason.getStackTrace();
-        if (reason instanceof IllegalArgumentException) {
-            return frames.length > 0 && frames[0].getClassName().startsWith(OUR_CODE);
-        }
-        return reason instanceof NullPointerException
-                && frames.length > 1
-                && frames[0].getClassName().equals("java.util.Objects")
-                && frames[1].getClassName().startsWith(OUR_CODE);
+        return reason instanceof IllegalArgumentException
+                && frames.length > 0
+                && frames[0].getClassName().startsWith(OUR_CODE);
     }
 
     @ServerExceptionMapper

@@ -1,12 +1,13 @@
 package dev.takeover.common.http;
 
-import java.util.Objects;
 import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import dev.takeover.events.Fields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -18,7 +19,7 @@ class ProblemMappersTest {
     /** A request body type as the services declare them, its constructor checking its values. */
     record Note(String text, int priority) {
         Note {
-            Objects.requireNonNull(text, "text is required");
+            Fields.require(text, "text");
             if (priority < 0) {
                 throw new IllegalArgumentException("priority cannot be negative");
             }
