@@ -160,7 +160,8 @@ class FaultInjectionIT {
      */
     private static void warmUp() {
         try (CustomerStream stream =
-                CustomerStream.start(platform.kafkaBootstrapServers(), "warm-up", MESSAGES_PER_SECOND)) {
+                        CustomerStream.start(platform.kafkaBootstrapServers(), "warm-up", MESSAGES_PER_SECOND);
+                Journeys.Following following = journeys.follow(stream::sent, Journeys.Hops.PLATFORM)) {
             await().atMost(PATIENCE).until(() -> stream.count() >= 10 * MESSAGES_PER_SECOND);
             stream.close();
             List<Sent> sent = stream.sent();
@@ -508,7 +509,8 @@ class FaultInjectionIT {
         String prefix =
                 name.replaceAll("[^a-zA-Z0-9]+", "-") + "-" + Instant.now().toEpochMilli();
         try (CustomerStream stream =
-                CustomerStream.start(platform.kafkaBootstrapServers(), prefix, MESSAGES_PER_SECOND)) {
+                        CustomerStream.start(platform.kafkaBootstrapServers(), prefix, MESSAGES_PER_SECOND);
+                Journeys.Following following = journeys.follow(stream::sent, hops)) {
             await().atMost(PATIENCE).until(() -> stream.count() >= 2 * MESSAGES_PER_SECOND);
             String load = FaultReport.loadAverage();
             Instant struck = Instant.now();

@@ -1,12 +1,16 @@
 package dev.takeover.systemtest.faults;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.apache.kafka.common.TopicPartition;
@@ -30,8 +34,12 @@ final class Journeys {
     private static final String ANALYSED = MessageAnalyzed.TYPE.name();
     private static final String RECEIVED = InboundMessage.TYPE.name();
     private static final String TAKEN_OVER = HandoverRequested.TYPE.name();
-    /** Transcripts looked up per poll, oldest first, so polling stays light beside the services. */
-    private static final int LOOKUPS_PER_POLL = 40;
+    /** How often the hops outside the topics are looked at: the precision of their times. */
+    private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(250);
+    /** Transcripts looked up per look, oldest first, so looking stays light beside the services. */
+    private static final int LOOKUPS_PER_LOOK = 20;
+    /** A transcript still incomplete is asked for again this late, so a stalled hop is not asked for many times a second. */
+    private static final Duration LOOKUP_AGAIN_AFTER = Duration.ofSeconds(1);
 
     private final Observer observer;
     private final ConsumerGroups groups;
@@ -39,6 +47,7 @@ final class Journeys {
     private final String supervisorToken;
     private final Map<String, Instant> inTranscript = new ConcurrentHashMap<>();
     private final Map<String, Instant> takenByTheWebChannel = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lookedUp = new ConcurrentHashMap<>();
 
     Journeys(Observer observer, ConsumerGroups groups, Supplier<URI> transcriptService, String supervisorToken) {
         this.observer = observer;
@@ -77,23 +86,70 @@ final class Journeys {
         return hops.stream().map(Optional::get).max(Instant::compareTo);
     }
 
-    /** Looks up the transcripts of messages that have passed every other hop; true once all are through. */
+    /** Looking at the journeys of a stream, until closed. */
+    interface Following extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Whether every message has come through every hop, as far as {@link #follow} has seen. */
     boolean allThrough(List<Sent> messages, Hops through) {
+        return messages.stream().allMatch(message -> throughAt(message, through).isPresent());
+    }
+
+    /**
+     * Looks, every {@link #FOLLOW_INTERVAL}, for the hops the topics do not show (the transcript, and web-chat's
+     * committed offset) of the messages the supplier names, until closed. Looked for only once the stream had ended,
+     * they were noted seconds late: every message of a phase came out about as late as the phase's last, so the
+     * recovery of a kill phase was overstated by the time the suite took to start looking.
+     */
+    Following follow(Supplier<List<Sent>> messages, Hops through) {
+        ScheduledExecutorService looks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "fault-journeys");
+            thread.setDaemon(true);
+            return thread;
+        });
+        looks.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        lookUp(messages.get(), through);
+                    } catch (RuntimeException e) {
+                        // A service away in a fault phase answers nothing; the next look asks again.
+                    }
+                },
+                0,
+                FOLLOW_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return () -> {
+            looks.shutdownNow();
+            try {
+                looks.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    private void lookUp(List<Sent> messages, Hops through) {
         if (through == Hops.PLATFORM_AND_WEB_CHANNEL) {
             noteWhatTheWebChannelTook(messages);
         }
+        Instant now = Instant.now();
         int lookups = 0;
         for (Sent message : messages) {
-            if (lookups < LOOKUPS_PER_POLL
-                    && !inTranscript.containsKey(message.conversationId())
-                    && passedTheTopics(message)) {
+            String conversation = message.conversationId();
+            if (lookups < LOOKUPS_PER_LOOK
+                    && !inTranscript.containsKey(conversation)
+                    && passedTheTopics(message)
+                    && !now.isBefore(
+                            lookedUp.getOrDefault(conversation, Instant.MIN).plus(LOOKUP_AGAIN_AFTER))) {
                 lookups++;
+                lookedUp.put(conversation, now);
                 if (transcriptHasEverything(message)) {
-                    inTranscript.put(message.conversationId(), Instant.now());
+                    inTranscript.putIfAbsent(conversation, Instant.now());
                 }
             }
         }
-        return messages.stream().allMatch(message -> throughAt(message, through).isPresent());
     }
 
     private void noteWhatTheWebChannelTook(List<Sent> messages) {
