@@ -47,6 +47,11 @@ class SetWiseBatchTest extends FlowTest {
         Map<String, List<String>> large = statementsOfBatches(8);
         small.forEach((phase, statements) ->
                 assertThat(reads(large.get(phase))).as(phase).isEqualTo(reads(statements)));
+        // Only the turns' inserts grow: the sequence number is the database's, so each is a statement of its own.
+        assertThat(writes(large.get("messages")) - writes(small.get("messages")))
+                .isEqualTo(6);
+        assertThat(writes(large.get("analyses"))).isEqualTo(writes(small.get("analyses")));
+        assertThat(writes(large.get("replies"))).isEqualTo(writes(small.get("replies")));
     }
 
     @Test
