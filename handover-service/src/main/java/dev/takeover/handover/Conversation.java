@@ -1,7 +1,9 @@
 package dev.takeover.handover;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,7 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -38,12 +42,16 @@ public class Conversation extends PanacheEntityBase {
 
     public String language;
 
+    /* Both maps are values: they are replaced, never changed in place, so Hibernate neither copies them as it loads
+    the conversation nor compares them at each flush. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, String> attributes = new HashMap<>();
+    @Mutability(Immutability.class)
+    public Map<String, String> attributes = Map.of();
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "collected_data")
-    public Map<String, String> collectedData = new HashMap<>();
+    public Map<String, String> collectedData = Map.of();
 
     @Column(name = "collected_at")
     public Instant collectedAt;
@@ -80,6 +88,24 @@ public class Conversation extends PanacheEntityBase {
         return findById(conversationId);
     }
 
+    /**
+     * The conversations, each created with its first record, loaded at once: a few statements for a whole batch. The
+     * caller holds their locks, as for {@link #of}.
+     */
+    static List<Conversation> ofAll(Collection<String> conversationIds, Instant now) {
+        List<Conversation> known = list("conversationId in ?1", conversationIds);
+        if (known.size() == conversationIds.size()) {
+            return known;
+        }
+        getEntityManager()
+                .createNativeQuery("insert into conversation (conversation_id, created_at)"
+                        + " select id, :now from unnest(cast(:ids as text[])) as id on conflict do nothing")
+                .setParameter("ids", conversationIds.toArray(String[]::new))
+                .setParameter("now", now)
+                .executeUpdate();
+        return list("conversationId in ?1", conversationIds);
+    }
+
     public void noteMessage(InboundMessage message, Instant now) {
         channel = message.channel();
         if (message.customerId() != null) {
@@ -94,7 +120,7 @@ public class Conversation extends PanacheEntityBase {
         if (!message.attributes().isEmpty()) {
             Map<String, String> merged = new HashMap<>(attributes);
             merged.putAll(message.attributes());
-            attributes = merged;
+            attributes = Map.copyOf(merged);
         }
         lastMessageAt = now;
     }
@@ -108,7 +134,7 @@ public class Conversation extends PanacheEntityBase {
     /** Each collection carries everything collected so far, so the latest one wins; a late older one is ignored. */
     public void noteCollectedData(Map<String, String> data, Instant collected) {
         if (collectedAt == null || !collected.isBefore(collectedAt)) {
-            collectedData = new HashMap<>(data);
+            collectedData = Map.copyOf(data);
             collectedAt = collected;
         }
     }
@@ -136,7 +162,7 @@ public class Conversation extends PanacheEntityBase {
     public void erasePersonalData() {
         customerId = null;
         customerName = null;
-        attributes = new HashMap<>();
-        collectedData = new HashMap<>();
+        attributes = Map.of();
+        collectedData = Map.of();
     }
 }

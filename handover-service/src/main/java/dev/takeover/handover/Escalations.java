@@ -32,6 +32,7 @@ public class Escalations {
     private final Outbox outbox;
     private final CustomerHistory history;
     private final HandoverConfig config;
+    private final WorkingSet workingSet;
 
     Escalations(
             CurrentPolicy policy,
@@ -39,13 +40,15 @@ public class Escalations {
             StateChanges changes,
             Outbox outbox,
             CustomerHistory history,
-            HandoverConfig config) {
+            HandoverConfig config,
+            WorkingSet workingSet) {
         this.policy = policy;
         this.waiting = waiting;
         this.changes = changes;
         this.outbox = outbox;
         this.history = history;
         this.config = config;
+        this.workingSet = workingSet;
     }
 
     /** Asks the policy about the turns of the window up to this one, and escalates if it says so. */
@@ -53,7 +56,7 @@ public class Escalations {
         if (trigger.seq <= conversation.windowStartSeq || !trigger.analysed) {
             return;
         }
-        List<Turn> window = Turn.inWindow(conversation);
+        List<Turn> window = workingSet.window(conversation);
         int upTo = window.indexOf(trigger) + 1;
         if (upTo == 0) {
             return;
@@ -64,7 +67,7 @@ public class Escalations {
                 conversation.attributes,
                 window.subList(0, upTo).stream().map(Turn::view).toList(),
                 history.earlierContacts(conversation, now),
-                activeIncident(conversation).map(Incident::view).orElse(null));
+                workingSet.activeIncident(conversation).map(Incident::view).orElse(null));
         Decision decision = policy.get().decide(view);
         if (decision.escalate()) {
             escalate(conversation, decision, trigger, now);
@@ -77,7 +80,7 @@ public class Escalations {
                 .findFirst()
                 .orElse(config.defaultLanguage());
         Handover handover = Handover.request(conversation.conversationId, decision, language, now);
-        handover.persist();
+        workingSet.opened(handover);
         conversation.closeWindow(Turn.lastSeq(conversation.conversationId));
         changes.publish(conversation, Optional.of(handover.opened()));
         outbox.publish(
@@ -99,7 +102,7 @@ public class Escalations {
                         handover.incidentId));
         changes.apply(
                 conversation,
-                Outcome.told(waiting.escalated(handover, conversation, activeIncident(conversation))),
+                Outcome.told(waiting.escalated(handover, conversation, workingSet.activeIncident(conversation))),
                 now);
         LOG.infof(
                 "conversation %s escalated (handover %s, %s, priority %s)",
@@ -111,7 +114,7 @@ public class Escalations {
         if (conversation.incidentId != null) {
             return;
         }
-        Incident.active().stream()
+        workingSet.activeIncidents().stream()
                 .filter(incident -> incident.matches(turn.intent, turn.text))
                 .findFirst()
                 .ifPresent(incident -> tag(conversation, incident, now));
@@ -123,7 +126,8 @@ public class Escalations {
                 IncidentTagChanged.TYPE,
                 new IncidentTagChanged(
                         conversation.conversationId, incident.incidentId, incident.description, true, now));
-        Handover.openFor(conversation.conversationId)
+        workingSet
+                .openHandover(conversation.conversationId)
                 .ifPresent(handover ->
                         changes.apply(conversation, Outcome.told(waiting.incidentTagged(handover, incident)), now));
     }
@@ -134,14 +138,8 @@ public class Escalations {
                 IncidentTagChanged.TYPE,
                 new IncidentTagChanged(
                         conversation.conversationId, incident.incidentId, incident.description, false, now));
-        Handover.openFor(conversation.conversationId)
+        workingSet
+                .openHandover(conversation.conversationId)
                 .ifPresent(handover -> changes.apply(conversation, Outcome.told(waiting.incidentEnded(handover)), now));
-    }
-
-    static Optional<Incident> activeIncident(Conversation conversation) {
-        if (conversation.incidentId == null) {
-            return Optional.empty();
-        }
-        return Incident.<Incident>findByIdOptional(conversation.incidentId).filter(Incident::isActive);
     }
 }

@@ -2,7 +2,7 @@ package dev.takeover.handover;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -59,15 +61,18 @@ public class Handover extends PanacheEntityBase {
     @Column(name = "reason_codes")
     public String reasonCodes;
 
+    // Values, set once: Hibernate need not copy them as it loads the handover, nor compare them at each flush.
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<Reason> reasons = new ArrayList<>();
+    @Mutability(Immutability.class)
+    public List<Reason> reasons = List.of();
 
     @Enumerated(EnumType.STRING)
     public Priority priority;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
+    @Mutability(Immutability.class)
     @Column(name = "required_skills")
-    public List<String> requiredSkills = new ArrayList<>();
+    public List<String> requiredSkills = List.of();
 
     public String language;
 
@@ -107,10 +112,10 @@ public class Handover extends PanacheEntityBase {
         handover.handoverId = UUID.randomUUID().toString();
         handover.conversationId = conversationId;
         handover.state = ControlState.REQUESTED;
-        handover.reasons = new ArrayList<>(decision.allReasons());
+        handover.reasons = List.copyOf(decision.allReasons());
         handover.reasonCodes = decision.reasonCodes();
         handover.priority = decision.priority();
-        handover.requiredSkills = new ArrayList<>(decision.requiredSkills());
+        handover.requiredSkills = List.copyOf(decision.requiredSkills());
         handover.language = language;
         handover.incidentId = decision.incidentId();
         handover.cause = decision.reasons().get(0).code();
@@ -124,13 +129,14 @@ public class Handover extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    /** The open handovers of these conversations, in one query. */
+    static List<Handover> openForAll(Collection<String> conversationIds) {
+        return list("conversationId in ?1 and state in " + OPEN_STATES, conversationIds);
+    }
+
     public static Optional<Handover> latestFor(String conversationId) {
         return find("conversationId = ?1 order by requestedAt desc", conversationId)
                 .firstResultOptional();
-    }
-
-    public static boolean isOpenFor(String conversationId) {
-        return openFor(conversationId).isPresent();
     }
 
     /** The conversations with a timer due, oldest first, at most {@code limit}. */

@@ -42,6 +42,7 @@ public class Handovers {
     private final StateChanges changes;
     private final Outbox outbox;
     private final ConversationLocks locks;
+    private final WorkingSet workingSet;
     private final Clock clock;
 
     Handovers(
@@ -52,6 +53,7 @@ public class Handovers {
             StateChanges changes,
             Outbox outbox,
             ConversationLocks locks,
+            WorkingSet workingSet,
             Clock clock) {
         this.escalations = escalations;
         this.waiting = waiting;
@@ -60,6 +62,7 @@ public class Handovers {
         this.changes = changes;
         this.outbox = outbox;
         this.locks = locks;
+        this.workingSet = workingSet;
         this.clock = clock;
     }
 
@@ -69,11 +72,13 @@ public class Handovers {
         InboundMessage message = event.payload();
         Conversation conversation = Conversation.of(message.conversationId(), now);
         conversation.noteMessage(message, now);
-        Turn turn = Turn.withText(conversation.conversationId, message, now);
-        Optional<Handover> open = Handover.openFor(conversation.conversationId);
+        String conversationId = conversation.conversationId;
+        Turn turn = workingSet.remember(
+                Turn.withText(workingSet.turn(conversationId, message.messageId()), conversationId, message, now));
+        Optional<Handover> open = workingSet.openHandover(conversationId);
         if (open.isPresent()) {
             Handover handover = open.get();
-            Optional<Incident> incident = Escalations.activeIncident(conversation);
+            Optional<Incident> incident = workingSet.activeIncident(conversation);
             changes.apply(conversation, Outcome.told(waiting.customerWrote(handover, conversation, incident)), now);
             if (followedUp(conversation, handover, message.text(), turn.intent, now)) {
                 return;
@@ -92,9 +97,14 @@ public class Handovers {
         MessageAnalyzed analysis = event.payload();
         Conversation conversation = Conversation.of(analysis.conversationId(), now);
         conversation.noteLanguage(analysis.language());
-        Turn turn = Turn.withAnalysis(
-                conversation.conversationId, analysis, Reply.lastBotPurpose(conversation.conversationId), now);
-        Optional<Handover> open = Handover.openFor(conversation.conversationId);
+        String conversationId = conversation.conversationId;
+        Turn turn = workingSet.remember(Turn.withAnalysis(
+                workingSet.turn(conversationId, analysis.messageId()),
+                conversationId,
+                analysis,
+                workingSet.lastBotPurpose(conversationId),
+                now));
+        Optional<Handover> open = workingSet.openHandover(conversationId);
         if (open.isPresent()) {
             Handover handover = open.get();
             if (!followedUp(conversation, handover, turn.text, turn.intent, now)
@@ -124,11 +134,11 @@ public class Handovers {
         }
         Instant now = clock.instant();
         Conversation conversation = Conversation.of(message.conversationId(), now);
-        if (Reply.findById(message.messageId()) == null) {
-            Reply.of(message, now).persist();
+        if (!workingSet.knowsReply(message.messageId())) {
+            workingSet.replied(Reply.of(message, now));
         }
         if (message.sender().type() == Sender.Type.AGENT) {
-            Handover.openFor(conversation.conversationId).ifPresent(waiting::agentWrote);
+            workingSet.openHandover(conversation.conversationId).ifPresent(waiting::agentWrote);
         }
     }
 

@@ -16,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -87,8 +88,11 @@ public class Incident extends PanacheEntityBase {
         return incident;
     }
 
+    /** Read-only: they are only read where they are listed, so Hibernate keeps no copy of them to compare. */
     public static List<Incident> active() {
-        return list("endedAt is null order by declaredAt");
+        return find("endedAt is null order by declaredAt")
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .list();
     }
 
     public boolean isActive() {

@@ -1,7 +1,10 @@
 package dev.takeover.handover;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -71,6 +74,34 @@ public class Reply extends PanacheEntityBase {
                 .project(LastReply.class)
                 .firstResult();
         return last != null && Sender.Type.BOT.name().equals(last.senderType()) ? purposeOf(last.purpose()) : null;
+    }
+
+    /** {@link #lastBotPurpose} of each of these conversations that has one, in one query. */
+    static Map<String, String> lastBotPurposes(Collection<String> conversationIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery(LAST_REPLIES)
+                .setParameter("ids", conversationIds)
+                .getResultList();
+        Map<String, String> purposes = new HashMap<>();
+        for (Object[] row : rows) {
+            if (Sender.Type.BOT.name().equals(row[1])) {
+                purposes.put((String) row[0], purposeOf((String) row[2]));
+            }
+        }
+        return purposes;
+    }
+
+    private static final String LAST_REPLIES = """
+            select distinct on (conversation_id) conversation_id, sender_type, purpose from reply
+            where conversation_id in (:ids) order by conversation_id, seen_at desc, sent_at desc
+            """;
+
+    /** Those of these messages that are stored, in one query. */
+    static List<String> stored(Collection<String> messageIds) {
+        return find("select messageId from Reply where messageId in ?1", messageIds)
+                .project(String.class)
+                .list();
     }
 
     static List<Reply> fromBot(String conversationId) {

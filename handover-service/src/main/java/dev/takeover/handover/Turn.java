@@ -2,8 +2,10 @@ package dev.takeover.handover;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -77,31 +79,36 @@ public class Turn extends PanacheEntityBase {
     public String criticalEvidence;
 
     /** The message's turn with its text, created if the analysis has not come first. */
-    static Turn withText(String conversationId, InboundMessage message, Instant now) {
-        Turn turn = of(conversationId, message.messageId(), now);
+    static Turn withText(Optional<Turn> known, String conversationId, InboundMessage message, Instant now) {
+        Turn turn = known.orElseGet(() -> of(conversationId, message.messageId(), now));
         turn.noteText(message);
         return turn.kept();
     }
 
     /** The message's turn with its analysis, created if the text has not come first. */
-    static Turn withAnalysis(String conversationId, MessageAnalyzed analysis, String lastBotPurpose, Instant now) {
-        Turn turn = of(conversationId, analysis.messageId(), now);
+    static Turn withAnalysis(
+            Optional<Turn> known, String conversationId, MessageAnalyzed analysis, String lastBotPurpose, Instant now) {
+        Turn turn = known.orElseGet(() -> of(conversationId, analysis.messageId(), now));
         turn.noteAnalysis(analysis, lastBotPurpose);
         return turn.kept();
     }
 
-    /** The known turn, or a new one not yet inserted. */
     private static Turn of(String conversationId, String messageId, Instant now) {
-        Turn known = find("conversationId = ?1 and messageId = ?2", conversationId, messageId)
-                .firstResult();
-        if (known != null) {
-            return known;
-        }
         Turn turn = new Turn();
         turn.conversationId = conversationId;
         turn.messageId = messageId;
         turn.seenAt = now;
         return turn;
+    }
+
+    static Optional<Turn> known(String conversationId, String messageId) {
+        return find("conversationId = ?1 and messageId = ?2", conversationId, messageId)
+                .firstResultOptional();
+    }
+
+    /** The turns of these messages that the service has heard of, in one query. */
+    static List<Turn> ofMessages(Collection<String> conversationIds, Collection<String> messageIds) {
+        return list("conversationId in ?1 and messageId in ?2", conversationIds, messageIds);
     }
 
     private void noteText(InboundMessage message) {
@@ -150,6 +157,28 @@ public class Turn extends PanacheEntityBase {
         List<Turn> oldestFirst = new ArrayList<>(latestFirst);
         Collections.reverse(oldestFirst);
         return oldestFirst;
+    }
+
+    /** Each conversation's {@link #inWindow window}, in one query. */
+    @SuppressWarnings("unchecked")
+    static List<Turn> inWindows(Collection<String> conversationIds) {
+        return getEntityManager()
+                .createNativeQuery(WINDOWS, Turn.class)
+                .setParameter("ids", conversationIds)
+                .setParameter("limit", WINDOW_LIMIT)
+                .getResultList();
+    }
+
+    private static final String WINDOWS = """
+            select t.* from conversation c cross join lateral (
+                select * from turn where conversation_id = c.conversation_id and analysed and seq > c.window_start_seq
+                order by seq desc limit :limit) t
+            where c.conversation_id in (:ids)
+            """;
+
+    /** Whether the policy may still act on it. */
+    boolean inWindowOf(Conversation conversation) {
+        return analysed && seq != null && seq > conversation.windowStartSeq;
     }
 
     static List<Turn> ofConversation(String conversationId) {

@@ -23,11 +23,13 @@ public final class EventHandlers implements BatchHandler {
     private final Map<EventType<?>, EventHandler<?>> handlers;
     private final List<Consumer<EventBatch>> preparations;
     private final List<Consumer<EventBatch>> completions;
+    private final boolean keepsLoadedState;
 
     private EventHandlers(Builder builder) {
         this.handlers = Map.copyOf(builder.handlers);
         this.preparations = List.copyOf(builder.preparations);
         this.completions = List.copyOf(builder.completions);
+        this.keepsLoadedState = builder.keepsLoadedState;
     }
 
     public static Builder builder() {
@@ -45,7 +47,9 @@ public final class EventHandlers implements BatchHandler {
         for (DecodedRecord record : batch.records()) {
             try (Scope trace = record.inItsTrace()) {
                 dispatch(record.event());
-                batch.eventHandled();
+                if (!keepsLoadedState) {
+                    batch.eventHandled();
+                }
             }
         }
         completions.forEach(completion -> completion.accept(batch));
@@ -65,6 +69,7 @@ public final class EventHandlers implements BatchHandler {
         private final Map<EventType<?>, EventHandler<?>> handlers = new LinkedHashMap<>();
         private final List<Consumer<EventBatch>> preparations = new ArrayList<>();
         private final List<Consumer<EventBatch>> completions = new ArrayList<>();
+        private boolean keepsLoadedState;
 
         private Builder() {}
 
@@ -87,6 +92,17 @@ public final class EventHandlers implements BatchHandler {
         /** Once per batch, after its events, in the same transaction: work that the whole batch calls for once. */
         public Builder finish(Consumer<EventBatch> completion) {
             completions.add(completion);
+            return this;
+        }
+
+        /**
+         * The preparations load, for every event of the batch at once, what the use cases read: what they loaded is
+         * kept for the whole batch, and written at commit (or before a query that needs it), instead of being written
+         * and forgotten after each event ({@link EventBatch#eventHandled()}). Only for use cases whose entities are
+         * cheap to check at a flush (no mutable attribute types), since each flush checks every entity loaded so far.
+         */
+        public Builder keepingLoadedState() {
+            keepsLoadedState = true;
             return this;
         }
 

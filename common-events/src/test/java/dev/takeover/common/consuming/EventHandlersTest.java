@@ -61,6 +61,22 @@ class EventHandlersTest {
     }
 
     @Test
+    void handlersThatKeepTheirLoadedStateDoNotSettleBetweenEvents() {
+        EventHandlers handlers = EventHandlers.builder()
+                .on(
+                        InboundMessage.TYPE,
+                        event -> calls.add("message " + event.payload().messageId()))
+                .prepare(batch -> calls.add("load"))
+                .keepingLoadedState()
+                .build();
+
+        handlers.handle(new EventBatch(
+                List.of(decoded(0, 1, "c1", "m1"), decoded(0, 2, "c2", "m2")), () -> calls.add("settle")));
+
+        assertThat(calls).containsExactly("load", "message m1", "message m2");
+    }
+
+    @Test
     void eachEventOfABatchIsHandledInItsOwnRecordsTraceAndTheBatchStepsInNone() {
         List<String> traces = new ArrayList<>();
         EventHandlers handlers = EventHandlers.builder()

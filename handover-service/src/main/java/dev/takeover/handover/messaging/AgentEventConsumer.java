@@ -19,6 +19,7 @@ import dev.takeover.events.agent.ConversationTransferred;
 import dev.takeover.events.agent.OfferDeclined;
 import dev.takeover.events.agent.QueuePositionChanged;
 import dev.takeover.handover.Handovers;
+import dev.takeover.handover.WorkingSet;
 
 /**
  * agent-service's queue and assignment events, which move the control state while a person is involved. Internal
@@ -29,10 +30,12 @@ public class AgentEventConsumer {
 
     private final BatchConsumer consumer;
 
-    AgentEventConsumer(Consuming consuming, Handovers handovers) {
+    AgentEventConsumer(Consuming consuming, Handovers handovers, WorkingSet workingSet) {
         this.consumer = consuming.consumer(
                 "agent-events",
                 EventHandlers.builder()
+                        .prepare(workingSet::load)
+                        .keepingLoadedState()
                         .on(QueuePositionChanged.TYPE, handovers::onRoutingEvent)
                         .on(ConversationOffered.TYPE, handovers::onRoutingEvent)
                         .on(OfferDeclined.TYPE, handovers::onRoutingEvent)

@@ -16,10 +16,12 @@ import dev.takeover.events.conversation.InboundMessage;
 import dev.takeover.events.conversation.MessageSent;
 import dev.takeover.events.transcript.CustomerDataErased;
 import dev.takeover.handover.Handovers;
+import dev.takeover.handover.WorkingSet;
 
 /**
  * The conversation as it unfolds: customer messages (context), the bot's analyses (the decision), what the bot and
- * agents sent (what was tried, who owes whom an answer), and erasure requests.
+ * agents sent (what was tried, who owes whom an answer), and erasure requests. Each batch's state is loaded at once
+ * ({@link WorkingSet}) before its events are handled.
  */
 @ApplicationScoped
 public class ConversationConsumers {
@@ -29,26 +31,34 @@ public class ConversationConsumers {
     private final BatchConsumer outboundMessages;
     private final BatchConsumer transcriptEvents;
 
-    ConversationConsumers(Consuming consuming, Handovers handovers) {
+    ConversationConsumers(Consuming consuming, Handovers handovers, WorkingSet workingSet) {
         this.customerMessages = consuming.consumer(
                 "customer-messages",
                 EventHandlers.builder()
+                        .prepare(workingSet::load)
+                        .keepingLoadedState()
                         .on(InboundMessage.TYPE, handovers::onCustomerMessage)
                         .build());
         this.analyses = consuming.consumer(
                 "analyses",
                 EventHandlers.builder()
+                        .prepare(workingSet::load)
+                        .keepingLoadedState()
                         .on(MessageAnalyzed.TYPE, handovers::onMessageAnalyzed)
                         .on(CustomerDataCollected.TYPE, handovers::onCustomerDataCollected)
                         .build());
         this.outboundMessages = consuming.consumer(
                 "outbound-messages",
                 EventHandlers.builder()
+                        .prepare(workingSet::load)
+                        .keepingLoadedState()
                         .on(MessageSent.TYPE, handovers::onMessageSent)
                         .build());
         this.transcriptEvents = consuming.consumer(
                 "transcript-events",
                 EventHandlers.builder()
+                        .prepare(workingSet::load)
+                        .keepingLoadedState()
                         .on(CustomerDataErased.TYPE, handovers::onCustomerDataErased)
                         .build());
     }
