@@ -8,7 +8,8 @@ FROM eclipse-temurin:17-jre AS runtime
 WORKDIR /app
 EXPOSE 8080
 ENV HTTP_PORT=8080
-CMD ["java", "-Xmx512m", "-jar", "/app/quarkus-run.jar"]
+# The initial heap is otherwise 1/64 of the host's memory, held from the start (local-stack's Platform has the same).
+CMD ["java", "-Xms64m", "-Xmx512m", "-jar", "/app/quarkus-run.jar"]
 
 FROM runtime AS bot-service
 COPY --from=build /src/bot-service/target/quarkus-app /app

@@ -24,7 +24,12 @@ import dev.takeover.infrastructure.TokenIssuer;
 public final class Platform implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+    /**
+     * The JVM's initial heap is otherwise 1/64 of the machine's memory (384 MB on 24 GiB), so each service held a
+     * heap of that size from its start and the four services 1.9 GB resident; starting at 64 MB and growing as needed
+     * cut that by a fifth (system-test/benchmarks/REPORT.md, session 7).
+     */
+    private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC");
 
     private final Infrastructure infrastructure;
     private final Settings settings;
