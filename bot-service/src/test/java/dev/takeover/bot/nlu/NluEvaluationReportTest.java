@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Tag;
@@ -459,31 +460,10 @@ class NluEvaluationReportTest {
         out.append("\n## Negative sentiment (frozen)\n\nP / R / F1 of NEGATIVE:\n\n");
         variantTable(out, sentiment, isNegative, sentimentVariants);
         out.append("\nThree-label accuracy, default: ");
-        for (String language : LANGUAGES) {
-            List<FrozenSets.Item> of = ofLanguage(sentiment, language);
-            long right = of.stream()
-                    .filter(item -> shop.understand(item.text(), null)
-                            .sentiment()
-                            .label()
-                            .name()
-                            .equals(item.label()))
-                    .count();
-            out.append(language)
-                    .append(" ")
-                    .append(FrozenSets.pct((double) right / of.size()))
-                    .append("; ");
-        }
+        threeLabelAccuracy(
+                out, sentiment, text -> shop.understand(text, null).sentiment().label());
         out.append("lexicon only: ");
-        for (String language : LANGUAGES) {
-            List<FrozenSets.Item> of = ofLanguage(sentiment, language);
-            long right = of.stream()
-                    .filter(item -> lexicon.analyze(item.text()).label().name().equals(item.label()))
-                    .count();
-            out.append(language)
-                    .append(" ")
-                    .append(FrozenSets.pct((double) right / of.size()))
-                    .append("; ");
-        }
+        threeLabelAccuracy(out, sentiment, text -> lexicon.analyze(text).label());
         out.append("\n\nPer category, default:\n\n");
         categoryTable(
                 out,
@@ -530,20 +510,8 @@ class NluEvaluationReportTest {
         out.append("\n### Negative sentiment (set 4)\n\nP / R / F1 of NEGATIVE:\n\n");
         setSection(out, sentiment4, isNegative, sentimentVariants, sentimentDefault, fourth + "sentiment.tsv");
         out.append("\nThree-label accuracy, default: ");
-        for (String language : LANGUAGES) {
-            List<FrozenSets.Item> of = ofLanguage(sentiment4, language);
-            long right = of.stream()
-                    .filter(item -> shop.understand(item.text(), null)
-                            .sentiment()
-                            .label()
-                            .name()
-                            .equals(item.label()))
-                    .count();
-            out.append(language)
-                    .append(" ")
-                    .append(FrozenSets.pct((double) right / of.size()))
-                    .append("; ");
-        }
+        threeLabelAccuracy(
+                out, sentiment4, text -> shop.understand(text, null).sentiment().label());
         out.append("praise or positive mixed read as NEGATIVE: ")
                 .append(sentiment4.stream()
                         .filter(item -> "POSITIVE".equals(item.label()))
@@ -1064,6 +1032,21 @@ class NluEvaluationReportTest {
             out.append('\n');
         }
         return training;
+    }
+
+    /** Per language, how often the label given is the item's own label, as "de 71.7 %; en 85.0 %; ". */
+    private static void threeLabelAccuracy(
+            StringBuilder out, List<FrozenSets.Item> items, Function<String, Sentiment.Label> labelOf) {
+        for (String language : LANGUAGES) {
+            List<FrozenSets.Item> of = ofLanguage(items, language);
+            long right = of.stream()
+                    .filter(item -> labelOf.apply(item.text()).name().equals(item.label()))
+                    .count();
+            out.append(language)
+                    .append(" ")
+                    .append(FrozenSets.pct((double) right / of.size()))
+                    .append("; ");
+        }
     }
 
     private static List<FrozenSets.Item> ofLanguage(List<FrozenSets.Item> items, String language) {
