@@ -65,18 +65,10 @@ public class Reply extends PanacheEntityBase {
         return purpose == null ? "ANSWER" : purpose;
     }
 
-    record LastReply(String senderType, String purpose) {}
-
-    /** The purpose of the bot's last message, if the last message the customer got came from the bot. */
-    static String lastBotPurpose(String conversationId) {
-        // Two columns, not the entity: this runs for every analysis, and the text may be long.
-        LastReply last = find("conversationId = ?1 order by seenAt desc, sentAt desc", conversationId)
-                .project(LastReply.class)
-                .firstResult();
-        return last != null && Sender.Type.BOT.name().equals(last.senderType()) ? purposeOf(last.purpose()) : null;
-    }
-
-    /** {@link #lastBotPurpose} of each of these conversations that has one, in one query. */
+    /**
+     * The purpose of the bot's last message, for each of these conversations whose last message the customer got came
+     * from the bot, in one query (three columns, not the entity: the text may be long).
+     */
     static Map<String, String> lastBotPurposes(Collection<String> conversationIds) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager()

@@ -1,9 +1,7 @@
 package dev.takeover.handover;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import jakarta.persistence.Column;
@@ -146,20 +144,10 @@ public class Turn extends PanacheEntityBase {
     /** Enough history for any rule's window; a long conversation costs no more than this per message. */
     static final int WINDOW_LIMIT = 50;
 
-    /** The latest analysed turns the policy may still act on, oldest first. */
-    static List<Turn> inWindow(Conversation conversation) {
-        List<Turn> latestFirst = Turn.<Turn>find(
-                        "conversationId = ?1 and analysed = true and seq > ?2 order by seq desc",
-                        conversation.conversationId,
-                        conversation.windowStartSeq)
-                .page(0, WINDOW_LIMIT)
-                .list();
-        List<Turn> oldestFirst = new ArrayList<>(latestFirst);
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
-    }
-
-    /** Each conversation's {@link #inWindow window}, in one query. */
+    /**
+     * The latest analysed turns the policy may still act on, at most {@link #WINDOW_LIMIT} of each of these
+     * conversations, in one query, in no order.
+     */
     @SuppressWarnings("unchecked")
     static List<Turn> inWindows(Collection<String> conversationIds) {
         return getEntityManager()

@@ -1,7 +1,7 @@
 package dev.takeover.handover;
 
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,7 +55,7 @@ public class WorkingSet {
         Set<String> messageIds = new HashSet<>();
         batch.of(InboundMessage.TYPE)
                 .forEach(event -> messageIds.add(event.payload().messageId()));
-        List<String> analysed = new ArrayList<>();
+        Set<String> analysed = new HashSet<>();
         batch.of(MessageAnalyzed.TYPE).forEach(event -> {
             messageIds.add(event.payload().messageId());
             analysed.add(event.payload().conversationId());
@@ -64,10 +64,8 @@ public class WorkingSet {
             Turn.ofMessages(conversationIds, messageIds).forEach(this::remember);
         }
         if (!analysed.isEmpty()) {
-            Turn.inWindows(analysed).forEach(this::remember);
-            windowsLoaded.addAll(analysed);
-            lastBotPurposes.putAll(Reply.lastBotPurposes(analysed));
-            lastBotPurposesLoaded.addAll(analysed);
+            loadWindows(analysed);
+            loadLastBotPurposes(analysed);
         }
 
         List<String> replyIds = batch.of(MessageSent.TYPE).stream()
@@ -115,12 +113,13 @@ public class WorkingSet {
     }
 
     /**
-     * The latest analysed turns the policy may still act on, oldest first. The batch loaded each conversation's window
-     * as it was; a turn the batch analysed since is among the turns it remembers, so none is missed.
+     * The latest analysed turns the policy may still act on, oldest first. Each conversation's window is loaded as it
+     * was, once per transaction (with the batch, or at the first question); a turn analysed since is among the turns
+     * this remembers, so none is missed.
      */
     List<Turn> window(Conversation conversation) {
         if (!windowsLoaded.contains(conversation.conversationId)) {
-            return Turn.inWindow(conversation);
+            loadWindows(List.of(conversation.conversationId));
         }
         List<Turn> window = turns.getOrDefault(conversation.conversationId, Map.of()).values().stream()
                 .filter(turn -> turn.inWindowOf(conversation))
@@ -132,9 +131,19 @@ public class WorkingSet {
     /** The purpose of the bot's last message, if the last message the customer got came from the bot. */
     String lastBotPurpose(String conversationId) {
         if (!lastBotPurposesLoaded.contains(conversationId)) {
-            return Reply.lastBotPurpose(conversationId);
+            loadLastBotPurposes(List.of(conversationId));
         }
         return lastBotPurposes.get(conversationId);
+    }
+
+    private void loadWindows(Collection<String> conversationIds) {
+        Turn.inWindows(conversationIds).forEach(this::remember);
+        windowsLoaded.addAll(conversationIds);
+    }
+
+    private void loadLastBotPurposes(Collection<String> conversationIds) {
+        lastBotPurposes.putAll(Reply.lastBotPurposes(conversationIds));
+        lastBotPurposesLoaded.addAll(conversationIds);
     }
 
     /** Whether the message is stored already (a redelivery under another key, or a reply already recorded). */

@@ -96,14 +96,14 @@ public final class EventHandlers implements BatchHandler {
         }
 
         /**
-         * The preparations load, for every event of the batch at once, what the use cases read: what they loaded is
+         * A preparation that loads, for every event of the batch at once, what the use cases read: what it loaded is
          * kept for the whole batch, and written at commit (or before a query that needs it), instead of being written
          * and forgotten after each event ({@link EventBatch#eventHandled()}). Only for use cases whose entities are
          * cheap to check at a flush (no mutable attribute types), since each flush checks every entity loaded so far.
          */
-        public Builder keepingLoadedState() {
+        public Builder loadFirst(Consumer<EventBatch> load) {
             keepsLoadedState = true;
-            return this;
+            return prepare(load);
         }
 
         public EventHandlers build() {

@@ -66,8 +66,7 @@ class EventHandlersTest {
                 .on(
                         InboundMessage.TYPE,
                         event -> calls.add("message " + event.payload().messageId()))
-                .prepare(batch -> calls.add("load"))
-                .keepingLoadedState()
+                .loadFirst(batch -> calls.add("load"))
                 .build();
 
         handlers.handle(new EventBatch(

@@ -34,8 +34,7 @@ public class AgentEventConsumer {
         this.consumer = consuming.consumer(
                 "agent-events",
                 EventHandlers.builder()
-                        .prepare(workingSet::load)
-                        .keepingLoadedState()
+                        .loadFirst(workingSet::load)
                         .on(QueuePositionChanged.TYPE, handovers::onRoutingEvent)
                         .on(ConversationOffered.TYPE, handovers::onRoutingEvent)
                         .on(OfferDeclined.TYPE, handovers::onRoutingEvent)

@@ -35,30 +35,26 @@ public class ConversationConsumers {
         this.customerMessages = consuming.consumer(
                 "customer-messages",
                 EventHandlers.builder()
-                        .prepare(workingSet::load)
-                        .keepingLoadedState()
+                        .loadFirst(workingSet::load)
                         .on(InboundMessage.TYPE, handovers::onCustomerMessage)
                         .build());
         this.analyses = consuming.consumer(
                 "analyses",
                 EventHandlers.builder()
-                        .prepare(workingSet::load)
-                        .keepingLoadedState()
+                        .loadFirst(workingSet::load)
                         .on(MessageAnalyzed.TYPE, handovers::onMessageAnalyzed)
                         .on(CustomerDataCollected.TYPE, handovers::onCustomerDataCollected)
                         .build());
         this.outboundMessages = consuming.consumer(
                 "outbound-messages",
                 EventHandlers.builder()
-                        .prepare(workingSet::load)
-                        .keepingLoadedState()
+                        .loadFirst(workingSet::load)
                         .on(MessageSent.TYPE, handovers::onMessageSent)
                         .build());
         this.transcriptEvents = consuming.consumer(
                 "transcript-events",
                 EventHandlers.builder()
-                        .prepare(workingSet::load)
-                        .keepingLoadedState()
+                        .loadFirst(workingSet::load)
                         .on(CustomerDataErased.TYPE, handovers::onCustomerDataErased)
                         .build());
     }
