@@ -152,53 +152,44 @@ def criticals_session7():
     write(TRAIN / "critical.tsv", train)
     write(DEV / "critical.tsv", dev)
 
+def sentiment_rows(train, dev, language, phrases, label, category, tails, per):
+    """Each phrase behind a random handle, with a random tail if there are any, varied in casing and spelling: per
+    variants of a training phrase, one of a dev phrase."""
+    t, d = split(phrases)
+    for side, items, count in ((train, t, per), (dev, d, 1)):
+        for p in items:
+            seen = set()
+            for _ in range(count * 3):
+                if len(seen) >= count:
+                    break
+                text = rng.choice(sentiment.HANDLES[language]) + p + (rng.choice(tails) if tails else "")
+                text = casing(text)
+                if rng.random() < 0.1:
+                    text = typo(text)
+                seen.add(text)
+            side += [(language, category, label, x) for x in sorted(seen)]
+
 def sentiments():
     train, dev = [], []
     s = sentiment
     for language in ("en", "de"):
-        def add(phrases, label, category, tails, per):
-            t, d = split(phrases)
-            for side, items, n in ((train, t, per), (dev, d, 1)):
-                for p in items:
-                    seen = set()
-                    for _ in range(n * 3):
-                        if len(seen) >= n:
-                            break
-                        text = rng.choice(s.HANDLES[language]) + p + (rng.choice(tails) if tails else "")
-                        text = casing(text)
-                        if rng.random() < 0.1:
-                            text = typo(text)
-                        seen.add(text)
-                    side += [(language, category, label, x) for x in sorted(seen)]
-        add(s.NEGATIVE[language], "NEGATIVE", "complaint", s.NEGATIVE_TAIL[language], 5)
-        add(s.IRONY[language], "NEGATIVE", "irony", None, 3)
-        add(s.NEUTRAL[language], "NEUTRAL", "neutral", None, 3)
-        add(s.POSITIVE[language], "POSITIVE", "praise", s.POSITIVE_TAIL[language], 4)
-    EXTRA["sentiment"] = (train, dev, add)
+        sentiment_rows(train, dev, language, s.NEGATIVE[language], "NEGATIVE", "complaint", s.NEGATIVE_TAIL[language], 5)
+        sentiment_rows(train, dev, language, s.IRONY[language], "NEGATIVE", "irony", None, 3)
+        sentiment_rows(train, dev, language, s.NEUTRAL[language], "NEUTRAL", "neutral", None, 3)
+        sentiment_rows(train, dev, language, s.POSITIVE[language], "POSITIVE", "praise", s.POSITIVE_TAIL[language], 4)
+    EXTRA["sentiment"] = (train, dev)
 
 def sentiments_session7():
-    train, dev, _ = EXTRA["sentiment"]
+    train, dev = EXTRA["sentiment"]
     s = sentiment
     n = session7
     for language in ("en", "de"):
-        def add(phrases, label, category, tails, per):
-            t, d = split(phrases)
-            for side, items, count in ((train, t, per), (dev, d, 1)):
-                for p in items:
-                    seen = set()
-                    for _ in range(count * 3):
-                        if len(seen) >= count:
-                            break
-                        text = rng.choice(s.HANDLES[language]) + p + (rng.choice(tails) if tails else "")
-                        text = casing(text)
-                        if rng.random() < 0.1:
-                            text = typo(text)
-                        seen.add(text)
-                    side += [(language, category, label, x) for x in sorted(seen)]
-        add(n.SENTIMENT_NEGATIVE[language], "NEGATIVE", "complaint", s.NEGATIVE_TAIL[language], 5)
-        add(n.SENTIMENT_IRONY[language], "NEGATIVE", "irony", None, 3)
-        add(n.SENTIMENT_NEUTRAL[language], "NEUTRAL", "neutral", None, 3)
-        add(n.SENTIMENT_POSITIVE[language], "POSITIVE", "praise", s.POSITIVE_TAIL[language], 4)
+        sentiment_rows(train, dev, language, n.SENTIMENT_NEGATIVE[language], "NEGATIVE", "complaint",
+                       s.NEGATIVE_TAIL[language], 5)
+        sentiment_rows(train, dev, language, n.SENTIMENT_IRONY[language], "NEGATIVE", "irony", None, 3)
+        sentiment_rows(train, dev, language, n.SENTIMENT_NEUTRAL[language], "NEUTRAL", "neutral", None, 3)
+        sentiment_rows(train, dev, language, n.SENTIMENT_POSITIVE[language], "POSITIVE", "praise",
+                       s.POSITIVE_TAIL[language], 4)
     write(TRAIN / "sentiment.tsv", train)
     write(DEV / "sentiment.tsv", dev)
 
