@@ -263,3 +263,30 @@ rng = random.Random(12)
 human_session8()
 criticals_session8()
 sentiments_session8()
+
+def session8_more():
+    """session8.py's second part, after the first: product and booking questions and ending a service as request
+    negatives; flat problem reports, and the first part's critical reports, as negative sentiment (its routine questions
+    on those topics as neutral)."""
+    train, dev = EXTRA["human"]
+    for language, categories in session8.MORE_HUMAN_NEGATIVE.items():
+        for category, phrases in categories.items():
+            t, d = split(phrases)
+            for p in t:
+                train += [(language, category, "false", x) for x in expand(p, human_request.WRAP[language], 3)]
+            for p in d:
+                dev += [(language, category, "false", x) for x in expand(p, human_request.WRAP[language], 1)]
+    write(TRAIN / "human-request.tsv", train)
+    write(DEV / "human-request.tsv", dev)
+    train, dev = EXTRA["sentiment"]
+    for language in ("en", "de"):
+        sentiment_rows(train, dev, language, session8.MORE_SENTIMENT_NEGATIVE[language], "NEGATIVE", "complaint",
+                       sentiment.NEGATIVE_TAIL[language], 5)
+        reports = [p for kind, phrases in session8.CRITICAL[language].items() if kind != "NONE" for p in phrases]
+        sentiment_rows(train, dev, language, reports, "NEGATIVE", "complaint", None, 3)
+        sentiment_rows(train, dev, language, session8.CRITICAL[language]["NONE"], "NEUTRAL", "neutral", None, 3)
+    write(TRAIN / "sentiment.tsv", train)
+    write(DEV / "sentiment.tsv", dev)
+
+rng = random.Random(13)
+session8_more()

@@ -611,3 +611,48 @@ SENTIMENT_NEUTRAL = {
  "hab ich noch anspruch auf die alte prämie?",
  "wie funktioniert das mit dem bonusprogramm?"],
 }
+# A second part, written after the protocol A dev set (labelled.jsonl) showed the first part's model escalating a
+# product question that names a phone and a booking request, and the German sentiment twin reading flat problem
+# reports as neutral (it had learnt "kommt ... nicht mehr" from neutral questions alone). Written as categories, not
+# from its items: product and booking questions naming a phone or a booking, ending a service; problems told flatly.
+# make_builtin.py splits it last, with its own random stream, so the first part keeps its sides.
+MORE_HUMAN_NEGATIVE = {
+"en": {
+"not_routine": ["does the new phone come with a charger in the box",
+ "will my old phone work with your sim card",
+ "is this handset unlocked for other networks",
+ "can i use my phone abroad without extra charges",
+ "book me a table for two at eight",
+ "can you book the 9am train to leeds for me",
+ "reserve a hotel room in rome for friday",
+ "does the headset work with android phones",
+ "my phone screen cracked, does the insurance cover it",
+ "which cases fit the pixel 8"],
+},
+"de": {
+"not_routine": ["ist beim neuen handy ein ladegerät dabei",
+ "funktioniert mein altes handy mit eurer sim karte",
+ "kann ich das handy im ausland ohne aufpreis nutzen",
+ "buch mir bitte einen tisch für zwei um acht",
+ "reservier mir ein hotelzimmer in rom für freitag",
+ "ich will den newsletter nicht mehr, bitte abbestellen",
+ "bitte beendet mein probeabo zum monatsende",
+ "mein handydisplay ist gesprungen, zahlt das die versicherung"],
+},
+}
+MORE_SENTIMENT_NEGATIVE = {
+"en": ["the bill charges me for a month i'd already paid",
+ "the charger stopped working after a week",
+ "tracking hasn't updated in five days",
+ "the heating in the flat has been off since monday",
+ "the form won't submit",
+ "the engineer never turned up for the appointment"],
+"de": ["die rechnung hat den falschen betrag",
+ "das ladekabel geht nach einer woche schon nicht mehr",
+ "die sendungsverfolgung zeigt seit fünf tagen dasselbe",
+ "meine überweisung ist nicht angekommen",
+ "die heizung in der wohnung geht seit montag nicht",
+ "auf der abrechnung steht ein anderer tarif als im vertrag",
+ "zum vereinbarten termin kam niemand vorbei",
+ "das formular lässt sich nicht absenden"],
+}
