@@ -2,7 +2,7 @@
 split (src/test/resources/evaluation/dev/*.tsv) from the hand-written pieces beside this file. A hand-written phrase
 goes whole to one side: about one in seven to dev, never both. Deterministic."""
 import json, random, pathlib
-import human_request, critical, sentiment, broadened, session7
+import human_request, critical, sentiment, broadened, session7, session8
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 TRAIN = ROOT / "src/main/resources/nlu/builtin"
@@ -53,7 +53,14 @@ def write(path, rows):
             f.write("\t".join(row).replace("\n", " ") + "\n")
     print(path.relative_to(ROOT), len(rows))
 
+PERSON = ("human", "person", "agent", "mensch", "mitarbeiter", "berater", "someone", "jemand", "speak", "sprechen", "talk", "reden", "bot")
+
+def asks_nobody_maybe(p):
+    # (phrases naming a person, a bot or support are left out: they may be requests, or refusals of the bot)
+    return any(w in p.lower() for w in PERSON + ("chatbot", "roboter", "machine", "maschine", "support", "hotline", "call", "anruf"))
+
 def human():
+    person = PERSON
     train, dev = [], []
     for language, categories in human_request.POSITIVE.items():
         for category, phrases in categories.items():
@@ -69,9 +76,6 @@ def human():
                 train += [(language, category, "false", x) for x in expand(p, human_request.WRAP[language], 3)]
             for p in d:
                 dev += [(language, category, "false", x) for x in expand(p, human_request.WRAP[language], 1)]
-    person = ("human", "person", "agent", "mensch", "mitarbeiter", "berater", "someone", "jemand", "speak", "sprechen", "talk", "reden", "bot")
-    # (phrases naming a person, a bot or support are left out: they may be requests, or refusals of the bot)
-    asks_nobody_maybe = lambda p: any(w in p.lower() for w in person + ("chatbot", "roboter", "machine", "maschine", "support", "hotline", "call", "anruf"))
     # customer messages that ask for nobody: complaints, irony, questions, praise, critical reports (frustration alone
     # is not a request for a person; the first round's model had too few of these and escalated on them)
     for language in ("en", "de"):
@@ -113,6 +117,23 @@ def human_session7():
     for language in ("en", "de"):
         for pieces in (session7.SENTIMENT_POSITIVE, session7.SENTIMENT_IRONY, session7.SENTIMENT_NEGATIVE, session7.SENTIMENT_NEUTRAL):
             train += [(language, "not_feedback", "false", p) for p in pieces[language]]
+
+def human_session8():
+    train, dev = EXTRA["human"]
+    for positive, sources in (("true", session8.HUMAN_POSITIVE), ("false", session8.HUMAN_NEGATIVE)):
+        for language, categories in sources.items():
+            for category, phrases in categories.items():
+                t, d = split(phrases)
+                for p in t:
+                    train += [(language, category, positive, x) for x in expand(p, human_request.WRAP[language], 4 if positive == "true" else 3)]
+                for p in d:
+                    dev += [(language, category, positive, x) for x in expand(p, human_request.WRAP[language], 1)]
+    # feedback and critical reports (and routine questions on their topics) that ask for nobody, as in the first round
+    for language in ("en", "de"):
+        for pieces in (session8.SENTIMENT_POSITIVE, session8.SENTIMENT_IRONY, session8.SENTIMENT_NEGATIVE, session8.SENTIMENT_NEUTRAL):
+            train += [(language, "not_feedback", "false", p) for p in pieces[language] if not asks_nobody_maybe(p)]
+        for phrases in session8.CRITICAL[language].values():
+            train += [(language, "not_report", "false", p) for p in phrases if not asks_nobody_maybe(p)]
     write(TRAIN / "human-request.tsv", train)
     write(DEV / "human-request.tsv", dev)
 
@@ -149,6 +170,24 @@ def criticals_session7():
             train += [(language, "routine", "NONE", x) for x in expand(p, critical.WRAP[language], 4)]
         for p in d:
             dev += [(language, "routine", "NONE", x) for x in expand(p, critical.WRAP[language], 1)]
+
+def criticals_session8():
+    train, dev = EXTRA["critical"]
+    for language, kinds in session8.CRITICAL.items():
+        for kind, phrases in kinds.items():
+            t, d = split(phrases)
+            category = "routine" if kind == "NONE" else kind.lower()
+            for p in t:
+                train += [(language, category, kind, x) for x in expand(p, critical.WRAP[language], 4)]
+            for p in d:
+                dev += [(language, category, kind, x) for x in expand(p, critical.WRAP[language], 1)]
+    # the request phrases, as in the first round: their hard negatives name passwords, backups, payments and outages
+    for language, categories in session8.HUMAN_NEGATIVE.items():
+        for phrases in categories.values():
+            train += [(language, "other", "NONE", p) for p in phrases]
+    for language, categories in session8.HUMAN_POSITIVE.items():
+        for phrases in categories.values():
+            train += [(language, "other", "NONE", p) for p in phrases[::3]]
     write(TRAIN / "critical.tsv", train)
     write(DEV / "critical.tsv", dev)
 
@@ -190,6 +229,18 @@ def sentiments_session7():
         sentiment_rows(train, dev, language, n.SENTIMENT_NEUTRAL[language], "NEUTRAL", "neutral", None, 3)
         sentiment_rows(train, dev, language, n.SENTIMENT_POSITIVE[language], "POSITIVE", "praise",
                        s.POSITIVE_TAIL[language], 4)
+
+def sentiments_session8():
+    train, dev = EXTRA["sentiment"]
+    s = sentiment
+    n = session8
+    for language in ("en", "de"):
+        sentiment_rows(train, dev, language, n.SENTIMENT_NEGATIVE[language], "NEGATIVE", "complaint",
+                       s.NEGATIVE_TAIL[language], 5)
+        sentiment_rows(train, dev, language, n.SENTIMENT_IRONY[language], "NEGATIVE", "irony", None, 3)
+        sentiment_rows(train, dev, language, n.SENTIMENT_NEUTRAL[language], "NEUTRAL", "neutral", None, 3)
+        sentiment_rows(train, dev, language, n.SENTIMENT_POSITIVE[language], "POSITIVE", "praise",
+                       s.POSITIVE_TAIL[language], 4)
     write(TRAIN / "sentiment.tsv", train)
     write(DEV / "sentiment.tsv", dev)
 
@@ -207,3 +258,35 @@ rng = random.Random(11)
 human_session7()
 criticals_session7()
 sentiments_session7()
+# the phrases of session 8 (session8.py), again with their own random stream
+rng = random.Random(12)
+human_session8()
+criticals_session8()
+sentiments_session8()
+
+def session8_more():
+    """session8.py's second part, after the first: product and booking questions and ending a service as request
+    negatives; flat problem reports, and the first part's critical reports, as negative sentiment (its routine questions
+    on those topics as neutral)."""
+    train, dev = EXTRA["human"]
+    for language, categories in session8.MORE_HUMAN_NEGATIVE.items():
+        for category, phrases in categories.items():
+            t, d = split(phrases)
+            for p in t:
+                train += [(language, category, "false", x) for x in expand(p, human_request.WRAP[language], 3)]
+            for p in d:
+                dev += [(language, category, "false", x) for x in expand(p, human_request.WRAP[language], 1)]
+    write(TRAIN / "human-request.tsv", train)
+    write(DEV / "human-request.tsv", dev)
+    train, dev = EXTRA["sentiment"]
+    for language in ("en", "de"):
+        sentiment_rows(train, dev, language, session8.MORE_SENTIMENT_NEGATIVE[language], "NEGATIVE", "complaint",
+                       sentiment.NEGATIVE_TAIL[language], 5)
+        reports = [p for kind, phrases in session8.CRITICAL[language].items() if kind != "NONE" for p in phrases]
+        sentiment_rows(train, dev, language, reports, "NEGATIVE", "complaint", None, 3)
+        sentiment_rows(train, dev, language, session8.CRITICAL[language]["NONE"], "NEUTRAL", "neutral", None, 3)
+    write(TRAIN / "sentiment.tsv", train)
+    write(DEV / "sentiment.tsv", dev)
+
+rng = random.Random(13)
+session8_more()
