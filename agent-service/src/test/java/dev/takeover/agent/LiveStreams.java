@@ -10,14 +10,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import dev.takeover.events.Topic;
 
 import static dev.takeover.agent.Fixture.PATIENCE;
 import static org.awaitility.Awaitility.await;
@@ -85,6 +90,12 @@ final class LiveStreams {
         }
     }
 
+    private static final Set<String> LIVE_TOPICS = Set.of(
+            Topic.AGENT_EVENTS.defaultName(),
+            Topic.CONVERSATION_INBOUND.defaultName(),
+            Topic.BOT_ANALYSIS.defaultName(),
+            Topic.HANDOVER_EVENTS.defaultName());
+
     /** The live feed reads from the latest offset, so a test must not publish before its consumers have partitions. */
     static void awaitLiveFeedAssigned() {
         String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
@@ -94,13 +105,13 @@ final class LiveStreams {
                         .map(GroupListing::groupId)
                         .filter(id -> id.startsWith("agent-service-live-"))
                         .toList();
-                long ready = admin.describeConsumerGroups(groups).all().get().values().stream()
+                Set<String> assigned = admin.describeConsumerGroups(groups).all().get().values().stream()
                         .filter(group -> group.groupState() == GroupState.STABLE)
-                        .filter(group -> group.members().stream()
-                                .anyMatch(member ->
-                                        !member.assignment().topicPartitions().isEmpty()))
-                        .count();
-                return ready >= 4;
+                        .flatMap(group -> group.members().stream())
+                        .flatMap(member -> member.assignment().topicPartitions().stream())
+                        .map(TopicPartition::topic)
+                        .collect(Collectors.toSet());
+                return assigned.containsAll(LIVE_TOPICS);
             });
         }
     }

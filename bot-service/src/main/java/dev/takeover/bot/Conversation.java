@@ -117,16 +117,18 @@ public class Conversation extends PanacheEntityBase {
      */
     public static Map<String, String> languages(List<String> conversationIds) {
         Map<String, String> languages = new HashMap<>();
-        getEntityManager()
-                .createQuery(
-                        "select c.conversationId, c.language from Conversation c"
-                                + " where c.conversationId in :ids and c.language is not null",
-                        Object[].class)
-                .setParameter("ids", conversationIds)
-                .getResultList()
-                .forEach(row -> languages.put((String) row[0], (String) row[1]));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery(LANGUAGES)
+                .setParameter("ids", conversationIds.toArray(String[]::new))
+                .getResultList();
+        rows.forEach(row -> languages.put((String) row[0], (String) row[1]));
         return languages;
     }
+
+    // An array parameter, not an in-list: Hibernate translates a query with a list parameter again on every call.
+    private static final String LANGUAGES = "select conversation_id, language from bot_conversation"
+            + " where conversation_id = any(cast(:ids as text[])) and language is not null";
 
     public static Optional<Conversation> peek(String conversationId) {
         return Optional.ofNullable(findById(conversationId));

@@ -93,17 +93,29 @@ public class Conversation extends PanacheEntityBase {
      * caller holds their locks, as for {@link #of}.
      */
     static List<Conversation> ofAll(Collection<String> conversationIds, Instant now) {
-        List<Conversation> known = list("conversationId in ?1", conversationIds);
-        if (known.size() == conversationIds.size()) {
+        String[] ids = conversationIds.toArray(String[]::new);
+        List<Conversation> known = byIds(ids);
+        if (known.size() == ids.length) {
             return known;
         }
         getEntityManager()
                 .createNativeQuery("insert into conversation (conversation_id, created_at)"
                         + " select id, :now from unnest(cast(:ids as text[])) as id on conflict do nothing")
-                .setParameter("ids", conversationIds.toArray(String[]::new))
+                .setParameter("ids", ids)
                 .setParameter("now", now)
                 .executeUpdate();
-        return list("conversationId in ?1", conversationIds);
+        return byIds(ids);
+    }
+
+    // An array parameter, not an in-list: Hibernate translates a query with a list parameter again on every call.
+    @SuppressWarnings("unchecked")
+    private static List<Conversation> byIds(String[] ids) {
+        return getEntityManager()
+                .createNativeQuery(
+                        "select * from conversation where conversation_id = any(cast(:ids as text[]))",
+                        Conversation.class)
+                .setParameter("ids", ids)
+                .getResultList();
     }
 
     public void noteMessage(InboundMessage message, Instant now) {

@@ -130,8 +130,12 @@ public class Handover extends PanacheEntityBase {
     }
 
     /** The open handovers of these conversations, in one query. */
+    @SuppressWarnings("unchecked")
     static List<Handover> openForAll(Collection<String> conversationIds) {
-        return list("conversationId in ?1 and state in " + OPEN_STATES, conversationIds);
+        return getEntityManager()
+                .createNativeQuery(OPEN_FOR_ALL, Handover.class)
+                .setParameter("ids", conversationIds.toArray(String[]::new))
+                .getResultList();
     }
 
     public static Optional<Handover> latestFor(String conversationId) {
@@ -156,8 +160,13 @@ public class Handover extends PanacheEntityBase {
         return allowed;
     }
 
-    private static final String OPEN_STATES = EnumLiterals.anyOf(
-            Stream.of(ControlState.values()).filter(ControlState::isEscalated).toList());
+    private static final List<ControlState> OPEN =
+            Stream.of(ControlState.values()).filter(ControlState::isEscalated).toList();
+    private static final String OPEN_STATES = EnumLiterals.anyOf(OPEN);
+    // An array parameter, not an in-list, which Hibernate would translate again on every call.
+    private static final String OPEN_FOR_ALL =
+            "select * from handover where conversation_id = any(cast(:ids as text[])) and state in "
+                    + EnumLiterals.namesOf(OPEN);
 
     /** The transition that opened this handover, for the record and the event. */
     public HandoverStateChanged opened() {

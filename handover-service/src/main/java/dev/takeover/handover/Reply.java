@@ -73,7 +73,7 @@ public class Reply extends PanacheEntityBase {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager()
                 .createNativeQuery(LAST_REPLIES)
-                .setParameter("ids", conversationIds)
+                .setParameter("ids", conversationIds.toArray(String[]::new))
                 .getResultList();
         Map<String, String> purposes = new HashMap<>();
         for (Object[] row : rows) {
@@ -86,14 +86,17 @@ public class Reply extends PanacheEntityBase {
 
     private static final String LAST_REPLIES = """
             select distinct on (conversation_id) conversation_id, sender_type, purpose from reply
-            where conversation_id in (:ids) order by conversation_id, seen_at desc, sent_at desc
+            where conversation_id = any(cast(:ids as text[])) order by conversation_id, seen_at desc, sent_at desc
             """;
 
     /** Those of these messages that are stored, in one query. */
+    @SuppressWarnings("unchecked")
     static List<String> stored(Collection<String> messageIds) {
-        return find("select messageId from Reply where messageId in ?1", messageIds)
-                .project(String.class)
-                .list();
+        return getEntityManager()
+                .createNativeQuery(
+                        "select message_id from reply where message_id = any(cast(:ids as text[]))", String.class)
+                .setParameter("ids", messageIds.toArray(String[]::new))
+                .getResultList();
     }
 
     static List<Reply> fromBot(String conversationId) {

@@ -105,9 +105,20 @@ public class Turn extends PanacheEntityBase {
     }
 
     /** The turns of these messages that the service has heard of, in one query. */
+    @SuppressWarnings("unchecked")
     static List<Turn> ofMessages(Collection<String> conversationIds, Collection<String> messageIds) {
-        return list("conversationId in ?1 and messageId in ?2", conversationIds, messageIds);
+        return getEntityManager()
+                .createNativeQuery(OF_MESSAGES, Turn.class)
+                .setParameter("conversations", conversationIds.toArray(String[]::new))
+                .setParameter("messages", messageIds.toArray(String[]::new))
+                .getResultList();
     }
+
+    // Array parameters, not in-lists, which Hibernate would translate again on every call.
+    private static final String OF_MESSAGES = """
+            select * from turn
+            where conversation_id = any(cast(:conversations as text[])) and message_id = any(cast(:messages as text[]))
+            """;
 
     private void noteText(InboundMessage message) {
         text = message.text();
@@ -152,7 +163,7 @@ public class Turn extends PanacheEntityBase {
     static List<Turn> inWindows(Collection<String> conversationIds) {
         return getEntityManager()
                 .createNativeQuery(WINDOWS, Turn.class)
-                .setParameter("ids", conversationIds)
+                .setParameter("ids", conversationIds.toArray(String[]::new))
                 .setParameter("limit", WINDOW_LIMIT)
                 .getResultList();
     }
@@ -161,7 +172,7 @@ public class Turn extends PanacheEntityBase {
             select t.* from conversation c cross join lateral (
                 select * from turn where conversation_id = c.conversation_id and analysed and seq > c.window_start_seq
                 order by seq desc limit :limit) t
-            where c.conversation_id in (:ids)
+            where c.conversation_id = any(cast(:ids as text[]))
             """;
 
     /** Whether the policy may still act on it. */

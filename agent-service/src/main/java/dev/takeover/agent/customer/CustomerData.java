@@ -5,17 +5,11 @@ import jakarta.transaction.Transactional;
 
 import dev.takeover.agent.Takeover;
 import dev.takeover.events.ReceivedEvent;
-import dev.takeover.events.bot.MessageAnalyzed;
 import dev.takeover.events.transcript.CustomerDataErased;
 
-/** What agent-service keeps about customers (their mood, their previous agent, their name) and its erasure. */
+/** The erasure of what agent-service keeps about customers (their mood, their previous agent, their name). */
 @ApplicationScoped
 public class CustomerData {
-
-    @Transactional
-    public void onAnalysis(ReceivedEvent<MessageAnalyzed> event) {
-        ConversationMood.record(event.payload(), event.occurredAt());
-    }
 
     /** GDPR: forget who the customer is and who served them; the routing facts (times, agents) stay, anonymous. */
     @Transactional

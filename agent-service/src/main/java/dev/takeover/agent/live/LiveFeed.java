@@ -40,16 +40,13 @@ public class LiveFeed {
     private final AgentStreams streams;
     private final LiveLookups lookups;
     private final Consuming consuming;
-    private final EventHandlers agentEvents;
-    private final EventHandlers customerMessages;
-    private final EventHandlers analyses;
-    private final EventHandlers handoverEvents;
+    private final EventHandlers handlers;
 
     LiveFeed(AgentStreams streams, LiveLookups lookups, Consuming consuming) {
         this.streams = streams;
         this.lookups = lookups;
         this.consuming = consuming;
-        this.agentEvents = EventHandlers.builder()
+        this.handlers = EventHandlers.builder()
                 .on(ConversationOffered.TYPE, toAgentOf(ConversationOffered::agentId, ConversationOffered::handoverId))
                 .on(
                         ConversationAssigned.TYPE,
@@ -68,43 +65,16 @@ public class LiveFeed {
                         ConversationHandedBack.TYPE,
                         toAgentOf(ConversationHandedBack::agentId, ConversationHandedBack::handoverId))
                 .on(InternalNoteAdded.TYPE, this::toOtherAgent)
-                .build();
-        this.customerMessages = EventHandlers.builder()
                 .on(InboundMessage.TYPE, this::toHandlingAgent)
-                .build();
-        this.analyses = EventHandlers.builder()
                 .on(MessageAnalyzed.TYPE, this::toHandlingAgent)
-                .build();
-        this.handoverEvents = EventHandlers.builder()
                 .on(HandoverStateChanged.TYPE, this::customerLeft)
                 .build();
     }
 
-    @Incoming("live-agent-events")
+    /** One consumer for the four topics: each consumer polls on its own, which costs CPU even when idle. */
+    @Incoming("live-events")
     @Blocking
-    public void agentEvents(ConsumerRecords<String, byte[]> records) {
-        deliver(records, agentEvents);
-    }
-
-    @Incoming("live-customer-messages")
-    @Blocking
-    public void customerMessages(ConsumerRecords<String, byte[]> records) {
-        deliver(records, customerMessages);
-    }
-
-    @Incoming("live-analyses")
-    @Blocking
-    public void analyses(ConsumerRecords<String, byte[]> records) {
-        deliver(records, analyses);
-    }
-
-    @Incoming("live-handover-events")
-    @Blocking
-    public void handoverEvents(ConsumerRecords<String, byte[]> records) {
-        deliver(records, handoverEvents);
-    }
-
-    private void deliver(ConsumerRecords<String, byte[]> records, EventHandlers handlers) {
+    public void events(ConsumerRecords<String, byte[]> records) {
         if (streams.anyConnected()) {
             consuming.deliverBestEffort(records, handlers);
         }

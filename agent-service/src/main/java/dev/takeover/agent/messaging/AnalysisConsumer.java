@@ -7,11 +7,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import dev.takeover.agent.customer.CustomerData;
+import dev.takeover.agent.customer.MoodRecorder;
 import dev.takeover.common.consuming.BatchConsumer;
 import dev.takeover.common.consuming.Consuming;
-import dev.takeover.common.consuming.EventHandlers;
-import dev.takeover.events.bot.MessageAnalyzed;
 
 /** The bot's analyses, for the customer's mood the agent sees; the rest of bot.analysis is not routing's business. */
 @ApplicationScoped
@@ -19,12 +17,8 @@ public class AnalysisConsumer {
 
     private final BatchConsumer consumer;
 
-    AnalysisConsumer(Consuming consuming, CustomerData customerData) {
-        this.consumer = consuming.consumer(
-                "bot-analysis",
-                EventHandlers.builder()
-                        .on(MessageAnalyzed.TYPE, customerData::onAnalysis)
-                        .build());
+    AnalysisConsumer(Consuming consuming, MoodRecorder moods) {
+        this.consumer = consuming.consumer("bot-analysis", moods);
     }
 
     @Incoming("bot-analysis")

@@ -175,14 +175,15 @@ public class QueueUpdates {
 
     private Map<String, String> conversationsOf(List<Estimate> estimates) {
         Map<String, String> conversations = new HashMap<>();
-        entityManager
-                .createQuery(
-                        "select t.handoverId, t.conversationId from Takeover t where t.handoverId in :ids",
-                        Object[].class)
+        // An array parameter, not an in-list: Hibernate translates a query with a list parameter again on every call.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        "select handover_id, conversation_id from takeover where handover_id = any(cast(:ids as text[]))")
                 .setParameter(
-                        "ids", estimates.stream().map(Estimate::handoverId).toList())
-                .getResultList()
-                .forEach(row -> conversations.put((String) row[0], (String) row[1]));
+                        "ids", estimates.stream().map(Estimate::handoverId).toArray(String[]::new))
+                .getResultList();
+        rows.forEach(row -> conversations.put((String) row[0], (String) row[1]));
         return conversations;
     }
 

@@ -245,6 +245,9 @@ public class OutboxRelay {
             }
             answers.add(answer);
         }
+        // The batch is complete: sent now, as one request per partition, instead of after the producer's linger.
+        // The relay waits for every answer anyway, so lingering only delayed each hop by linger.ms.
+        kafka.flush();
         return answers;
     }
 

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 /**
  * A fixed set of enum constants written into a query as literals, for {@code state in (...)}. Hibernate caches the
  * SQL it translates a query to, except for a query with a list parameter, whose SQL it translates again on every call:
- * for the lookups done for every message, that was the largest single cost of handover-service's consumers.
+ * for the lookups done for every message, that was the largest single cost of handover-service's consumers. (A set of
+ * ids known only at run time is bound as one array parameter instead: {@code = any(cast(:ids as text[]))}.)
  */
 public final class EnumLiterals {
 
@@ -19,6 +20,16 @@ public final class EnumLiterals {
         }
         return constants.stream()
                 .map(constant -> constant.getDeclaringClass().getName() + "." + constant.name())
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** {@code ('A', 'B')}, for native SQL over a column that stores the constants' names; must not be empty. */
+    public static String namesOf(Collection<? extends Enum<?>> constants) {
+        if (constants.isEmpty()) {
+            throw new IllegalArgumentException("an in-list needs at least one constant");
+        }
+        return constants.stream()
+                .map(constant -> "'" + constant.name() + "'")
                 .collect(Collectors.joining(", ", "(", ")"));
     }
 }

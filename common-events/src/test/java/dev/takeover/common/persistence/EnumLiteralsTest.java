@@ -19,7 +19,14 @@ class EnumLiteralsTest {
     }
 
     @Test
+    void writesTheStoredNamesAsStringLiteralsForNativeSql() {
+        assertThat(EnumLiterals.namesOf(List.of(ControlState.REQUESTED, ControlState.WITH_AGENT)))
+                .isEqualTo("('REQUESTED', 'WITH_AGENT')");
+    }
+
+    @Test
     void refusesAnEmptySetWhichNoQueryCouldMatch() {
         assertThatThrownBy(() -> EnumLiterals.anyOf(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EnumLiterals.namesOf(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 }
