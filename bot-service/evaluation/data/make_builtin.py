@@ -137,9 +137,9 @@ def human_session8():
     write(TRAIN / "human-request.tsv", train)
     write(DEV / "human-request.tsv", dev)
 
-def criticals():
-    train, dev = [], []
-    for language, kinds in critical.CRITICAL.items():
+def critical_rows(train, dev, kinds_by_language):
+    """Each kind's phrases split whole: four wrapped variants of a training phrase, one of a dev phrase."""
+    for language, kinds in kinds_by_language.items():
         for kind, phrases in kinds.items():
             t, d = split(phrases)
             category = "routine" if kind == "NONE" else kind.lower()
@@ -147,12 +147,20 @@ def criticals():
                 train += [(language, category, kind, x) for x in expand(p, critical.WRAP[language], 4)]
             for p in d:
                 dev += [(language, category, kind, x) for x in expand(p, critical.WRAP[language], 1)]
-    for language, categories in human_request.NEGATIVE.items():
+
+def requests_as_not_critical(train, negative, positive):
+    """Requests for a person and their hard negatives are not critical: every negative, every third request."""
+    for language, categories in negative.items():
         for phrases in categories.values():
             train += [(language, "other", "NONE", p) for p in phrases]
-    for language, categories in human_request.POSITIVE.items():
+    for language, categories in positive.items():
         for phrases in categories.values():
             train += [(language, "other", "NONE", p) for p in phrases[::3]]
+
+def criticals():
+    train, dev = [], []
+    critical_rows(train, dev, critical.CRITICAL)
+    requests_as_not_critical(train, human_request.NEGATIVE, human_request.POSITIVE)
     for line in open(ROOT / "src/main/resources/nlu/catalogue.jsonl", encoding="utf-8"):
         phrase = json.loads(line)
         if phrase["intent"] not in ("service_outage", "data_loss", "security_incident"):
@@ -173,21 +181,9 @@ def criticals_session7():
 
 def criticals_session8():
     train, dev = EXTRA["critical"]
-    for language, kinds in session8.CRITICAL.items():
-        for kind, phrases in kinds.items():
-            t, d = split(phrases)
-            category = "routine" if kind == "NONE" else kind.lower()
-            for p in t:
-                train += [(language, category, kind, x) for x in expand(p, critical.WRAP[language], 4)]
-            for p in d:
-                dev += [(language, category, kind, x) for x in expand(p, critical.WRAP[language], 1)]
+    critical_rows(train, dev, session8.CRITICAL)
     # the request phrases, as in the first round: their hard negatives name passwords, backups, payments and outages
-    for language, categories in session8.HUMAN_NEGATIVE.items():
-        for phrases in categories.values():
-            train += [(language, "other", "NONE", p) for p in phrases]
-    for language, categories in session8.HUMAN_POSITIVE.items():
-        for phrases in categories.values():
-            train += [(language, "other", "NONE", p) for p in phrases[::3]]
+    requests_as_not_critical(train, session8.HUMAN_NEGATIVE, session8.HUMAN_POSITIVE)
     write(TRAIN / "critical.tsv", train)
     write(DEV / "critical.tsv", dev)
 

@@ -4,8 +4,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes {@code src/main/resources/nlu/builtin/embeddings.bin.gz}, the cached embeddings of the built-in models'
@@ -22,6 +24,21 @@ final class BuiltInEmbeddings {
             BuiltInModels.read("nlu/builtin/" + file + ".tsv").forEach(row -> texts.add(row.text()));
         }
         return new ArrayList<>(texts);
+    }
+
+    /** The embeddings of a built-in model's training rows and dev items, from the cache where it has them. */
+    static Map<String, float[]> of(
+            SentenceEncoder encoder, List<BuiltInModels.Labelled> training, List<FrozenSets.Item> dev) {
+        LinkedHashSet<String> texts = new LinkedHashSet<>();
+        training.forEach(row -> texts.add(row.text()));
+        dev.forEach(item -> texts.add(item.text()));
+        List<String> all = new ArrayList<>(texts);
+        float[][] vectors = EmbeddingCache.load(encoder.model().name()).embed(all, encoder);
+        Map<String, float[]> embeddings = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            embeddings.put(all.get(i), vectors[i]);
+        }
+        return embeddings;
     }
 
     public static void main(String[] args) throws Exception {

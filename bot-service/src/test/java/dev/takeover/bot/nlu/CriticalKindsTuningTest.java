@@ -1,8 +1,6 @@
 package dev.takeover.bot.nlu;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,15 +28,7 @@ class CriticalKindsTuningTest {
         try (SentenceEncoder encoder = new SentenceEncoder(SentenceEncoder.Model.ALL_MINILM_L6_V2_Q, 2)) {
             List<BuiltInModels.Labelled> training = BuiltInModels.read("nlu/builtin/critical.tsv");
             List<FrozenSets.Item> dev = FrozenSets.load("/evaluation/dev/critical.tsv");
-            LinkedHashSet<String> texts = new LinkedHashSet<>();
-            training.forEach(row -> texts.add(row.text()));
-            dev.forEach(item -> texts.add(item.text()));
-            List<String> all = new ArrayList<>(texts);
-            float[][] vectors = EmbeddingCache.load(encoder.model().name()).embed(all, encoder);
-            Map<String, float[]> embeddings = new HashMap<>();
-            for (int i = 0; i < all.size(); i++) {
-                embeddings.put(all.get(i), vectors[i]);
-            }
+            Map<String, float[]> embeddings = BuiltInEmbeddings.of(encoder, training, dev);
             BuiltInModels.Options d = BuiltInModels.Options.defaults();
             StringBuilder line = new StringBuilder("dev");
             Map<String, FrozenSets.Binary> full = score(train(training, embeddings, d, null), dev, embeddings, d);

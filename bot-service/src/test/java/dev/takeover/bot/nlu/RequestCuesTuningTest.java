@@ -1,8 +1,6 @@
 package dev.takeover.bot.nlu;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,15 +27,7 @@ class RequestCuesTuningTest {
         try (SentenceEncoder encoder = new SentenceEncoder(SentenceEncoder.Model.ALL_MINILM_L6_V2_Q, 2)) {
             List<BuiltInModels.Labelled> training = BuiltInModels.read("nlu/builtin/human-request.tsv");
             List<FrozenSets.Item> dev = FrozenSets.load("/evaluation/dev/human-request.tsv");
-            LinkedHashSet<String> texts = new LinkedHashSet<>();
-            training.forEach(row -> texts.add(row.text()));
-            dev.forEach(item -> texts.add(item.text()));
-            List<String> all = new ArrayList<>(texts);
-            float[][] vectors = EmbeddingCache.load(encoder.model().name()).embed(all, encoder);
-            Map<String, float[]> embeddings = new HashMap<>();
-            for (int i = 0; i < all.size(); i++) {
-                embeddings.put(all.get(i), vectors[i]);
-            }
+            Map<String, float[]> embeddings = BuiltInEmbeddings.of(encoder, training, dev);
             BuiltInModels.Options d = BuiltInModels.Options.defaults();
             double[] meanRecall = new double[2];
             for (boolean cues : new boolean[] {false, true}) {
