@@ -89,9 +89,10 @@ def human():
             train.append((phrase.get("language") or "en", "not_catalogue", "false", phrase["text"]))
     EXTRA["human"] = (train, dev)
 
-def human_broadened():
-    train, dev = EXTRA["human"]
-    for positive, sources in (("true", broadened.HUMAN_POSITIVE), ("false", broadened.HUMAN_NEGATIVE)):
+def request_rows(train, dev, positive_phrases, negative_phrases):
+    """Each category's phrases split whole: four wrapped variants of a training request (three of a hard negative),
+    one of a dev phrase."""
+    for positive, sources in (("true", positive_phrases), ("false", negative_phrases)):
         for language, categories in sources.items():
             for category, phrases in categories.items():
                 t, d = split(phrases)
@@ -99,20 +100,17 @@ def human_broadened():
                     train += [(language, category, positive, x) for x in expand(p, human_request.WRAP[language], 4 if positive == "true" else 3)]
                 for p in d:
                     dev += [(language, category, positive, x) for x in expand(p, human_request.WRAP[language], 1)]
+
+def human_broadened():
+    train, dev = EXTRA["human"]
+    request_rows(train, dev, broadened.HUMAN_POSITIVE, broadened.HUMAN_NEGATIVE)
     for language, kinds in broadened.CRITICAL.items():
         for phrases in kinds.values():
             train += [(language, "not_report", "false", p) for p in phrases]
 
 def human_session7():
     train, dev = EXTRA["human"]
-    for positive, sources in (("true", session7.HUMAN_POSITIVE), ("false", session7.HUMAN_NEGATIVE)):
-        for language, categories in sources.items():
-            for category, phrases in categories.items():
-                t, d = split(phrases)
-                for p in t:
-                    train += [(language, category, positive, x) for x in expand(p, human_request.WRAP[language], 4 if positive == "true" else 3)]
-                for p in d:
-                    dev += [(language, category, positive, x) for x in expand(p, human_request.WRAP[language], 1)]
+    request_rows(train, dev, session7.HUMAN_POSITIVE, session7.HUMAN_NEGATIVE)
     # feedback that asks for nobody, as the first round's not_feedback lines
     for language in ("en", "de"):
         for pieces in (session7.SENTIMENT_POSITIVE, session7.SENTIMENT_IRONY, session7.SENTIMENT_NEGATIVE, session7.SENTIMENT_NEUTRAL):
@@ -120,14 +118,7 @@ def human_session7():
 
 def human_session8():
     train, dev = EXTRA["human"]
-    for positive, sources in (("true", session8.HUMAN_POSITIVE), ("false", session8.HUMAN_NEGATIVE)):
-        for language, categories in sources.items():
-            for category, phrases in categories.items():
-                t, d = split(phrases)
-                for p in t:
-                    train += [(language, category, positive, x) for x in expand(p, human_request.WRAP[language], 4 if positive == "true" else 3)]
-                for p in d:
-                    dev += [(language, category, positive, x) for x in expand(p, human_request.WRAP[language], 1)]
+    request_rows(train, dev, session8.HUMAN_POSITIVE, session8.HUMAN_NEGATIVE)
     # feedback and critical reports (and routine questions on their topics) that ask for nobody, as in the first round
     for language in ("en", "de"):
         for pieces in (session8.SENTIMENT_POSITIVE, session8.SENTIMENT_IRONY, session8.SENTIMENT_NEGATIVE, session8.SENTIMENT_NEUTRAL):
