@@ -205,10 +205,9 @@ def sentiments():
         sentiment_rows(train, dev, language, s.POSITIVE[language], "POSITIVE", "praise", s.POSITIVE_TAIL[language], 4)
     EXTRA["sentiment"] = (train, dev)
 
-def sentiments_session7():
-    train, dev = EXTRA["sentiment"]
+def sentiment_round(train, dev, n):
+    """A later round's feedback, varied as the first round's: its own phrases with the first round's tails."""
     s = sentiment
-    n = session7
     for language in ("en", "de"):
         sentiment_rows(train, dev, language, n.SENTIMENT_NEGATIVE[language], "NEGATIVE", "complaint",
                        s.NEGATIVE_TAIL[language], 5)
@@ -217,17 +216,13 @@ def sentiments_session7():
         sentiment_rows(train, dev, language, n.SENTIMENT_POSITIVE[language], "POSITIVE", "praise",
                        s.POSITIVE_TAIL[language], 4)
 
+def sentiments_session7():
+    train, dev = EXTRA["sentiment"]
+    sentiment_round(train, dev, session7)
+
 def sentiments_session8():
     train, dev = EXTRA["sentiment"]
-    s = sentiment
-    n = session8
-    for language in ("en", "de"):
-        sentiment_rows(train, dev, language, n.SENTIMENT_NEGATIVE[language], "NEGATIVE", "complaint",
-                       s.NEGATIVE_TAIL[language], 5)
-        sentiment_rows(train, dev, language, n.SENTIMENT_IRONY[language], "NEGATIVE", "irony", None, 3)
-        sentiment_rows(train, dev, language, n.SENTIMENT_NEUTRAL[language], "NEUTRAL", "neutral", None, 3)
-        sentiment_rows(train, dev, language, n.SENTIMENT_POSITIVE[language], "POSITIVE", "praise",
-                       s.POSITIVE_TAIL[language], 4)
+    sentiment_round(train, dev, session8)
     write(TRAIN / "sentiment.tsv", train)
     write(DEV / "sentiment.tsv", dev)
 
