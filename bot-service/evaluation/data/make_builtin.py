@@ -251,13 +251,7 @@ def session8_more():
     negatives; flat problem reports, and the first part's critical reports, as negative sentiment (its routine questions
     on those topics as neutral)."""
     train, dev = EXTRA["human"]
-    for language, categories in session8.MORE_HUMAN_NEGATIVE.items():
-        for category, phrases in categories.items():
-            t, d = split(phrases)
-            for p in t:
-                train += [(language, category, "false", x) for x in expand(p, human_request.WRAP[language], 3)]
-            for p in d:
-                dev += [(language, category, "false", x) for x in expand(p, human_request.WRAP[language], 1)]
+    request_rows(train, dev, {}, session8.MORE_HUMAN_NEGATIVE)
     write(TRAIN / "human-request.tsv", train)
     write(DEV / "human-request.tsv", dev)
     train, dev = EXTRA["sentiment"]
