@@ -2,6 +2,7 @@ package dev.takeover.bot.nlu;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -171,16 +172,26 @@ public final class LinearNlu implements Nlu {
                 && builtIns.lexicalCertainty(text, terms) >= settings.cascadeCertainty();
     }
 
-    /** The understanding of a message by these settings (the cost and the cascade's are those it was read with). */
-    Understanding decide(Evidence evidence, NluSettings settings) {
+    /** Why a message is out of scope: every rule of {@link #decide} that rejects it (none: in scope). */
+    enum Rejection {
+        OUT_OF_SCOPE_INTENT,
+        NO_WORD,
+        UNLIKE_EVERY_PHRASE,
+        MINIMUM_CONFIDENCE,
+        MINIMUM_SCORE,
+        MINIMUM_SIMILARITY
+    }
+
+    /** The catalogue's intents by the mixed probability of both models, best first. */
+    List<Scored> ranked(Evidence evidence, NluSettings settings) {
         Trained current = evidence.trained();
-        Pending message = evidence.message();
-        String language = message.language();
-        Prediction lexical = message.lexical();
+        Prediction lexical = evidence.message().lexical();
         SemanticIndex.Match semantic = evidence.semantic();
         double weight = semantic == null
                 ? 0
-                : english(language) ? settings.englishEmbeddingWeight() : settings.otherEmbeddingWeight();
+                : english(evidence.message().language())
+                        ? settings.englishEmbeddingWeight()
+                        : settings.otherEmbeddingWeight();
         Map<String, Double> lexicalProbability = new HashMap<>();
         for (Scored scored : lexical.ranked()) {
             lexicalProbability.put(scored.intent(), scored.probability());
@@ -192,6 +203,45 @@ public final class LinearNlu implements Nlu {
             ranked.add(new Scored(name, weight * semanticProbability + (1 - weight) * lexicalProbability.get(name)));
         }
         ranked.sort(Comparator.comparingDouble(Scored::probability).reversed());
+        return ranked;
+    }
+
+    Set<Rejection> rejections(Evidence evidence, NluSettings settings, Scored best) {
+        Trained current = evidence.trained();
+        Pending message = evidence.message();
+        String language = message.language();
+        Prediction lexical = message.lexical();
+        SemanticIndex.Match semantic = evidence.semantic();
+        Set<Rejection> rejections = EnumSet.noneOf(Rejection.class);
+        if (settings.outOfScopeIntents().contains(best.intent())) {
+            rejections.add(Rejection.OUT_OF_SCOPE_INTENT);
+        }
+        if (!WORD.matcher(message.text()).find()) {
+            rejections.add(Rejection.NO_WORD);
+        }
+        if (semantic != null
+                && semantic.nearestSimilarity()
+                        < current.semantic().threshold(language, settings.outOfScopeQuantile(language))
+                && best.probability() < settings.unlikeConfidence()) {
+            rejections.add(Rejection.UNLIKE_EVERY_PHRASE);
+        }
+        if (best.probability() < settings.minimumConfidence()) {
+            rejections.add(Rejection.MINIMUM_CONFIDENCE);
+        }
+        if (lexical.bestRawScore() < settings.minimumScore(language, semantic != null)) {
+            rejections.add(Rejection.MINIMUM_SCORE);
+        }
+        if (lexical.nearestSimilarity() < settings.minimumSimilarity(language, semantic != null)) {
+            rejections.add(Rejection.MINIMUM_SIMILARITY);
+        }
+        return rejections;
+    }
+
+    /** The understanding of a message by these settings (the cost and the cascade's are those it was read with). */
+    Understanding decide(Evidence evidence, NluSettings settings) {
+        Pending message = evidence.message();
+        String language = message.language();
+        List<Scored> ranked = ranked(evidence, settings);
 
         List<Intent> alternatives = new ArrayList<>(ALTERNATIVES);
         for (Scored scored : ranked) {
@@ -203,15 +253,7 @@ public final class LinearNlu implements Nlu {
             }
         }
         Scored best = ranked.get(0);
-        boolean outOfScope = settings.outOfScopeIntents().contains(best.intent())
-                || !WORD.matcher(message.text()).find()
-                || (semantic != null
-                        && semantic.nearestSimilarity()
-                                < current.semantic().threshold(language, settings.outOfScopeQuantile(language))
-                        && best.probability() < settings.unlikeConfidence())
-                || best.probability() < settings.minimumConfidence()
-                || lexical.bestRawScore() < settings.minimumScore(language, semantic != null)
-                || lexical.nearestSimilarity() < settings.minimumSimilarity(language, semantic != null);
+        boolean outOfScope = !rejections(evidence, settings, best).isEmpty();
 
         BuiltInModels.Assessment assessment = evidence.assessment();
         boolean humanRequested =

@@ -98,28 +98,7 @@ class IntentTuningTest {
                     BuiltInModels.Options.defaults(),
                     new SentimentAnalyzer(),
                     encoder.model().name());
-            List<Cell> cells = new ArrayList<>();
-            List<FrozenSets.Item> bankDev = FrozenSets.load("/evaluation/bank-split/dev.tsv");
-            for (String file : List.of("catalogue.jsonl", "catalogue-no-oos.jsonl")) {
-                LinearNlu nlu = trained(encoder, builtIns, "evaluation/bank-split/" + file);
-                for (String language : List.of("de", "en")) {
-                    List<FrozenSets.Item> items = bankDev.stream()
-                            .filter(item -> item.language().equals(language))
-                            .toList();
-                    cells.add(cell(
-                            "bank " + file.replace(".jsonl", ""),
-                            language,
-                            nlu,
-                            items.stream().map(FrozenSets.Item::text).toList(),
-                            items.stream().map(FrozenSets.Item::label).toList()));
-                }
-            }
-            addLabelled(cells, trained(encoder, builtIns, "nlu/catalogue.jsonl"), "shop", "/evaluation/labelled.jsonl");
-            addLabelled(
-                    cells,
-                    trained(encoder, builtIns, "evaluation/assistant/catalogue.jsonl"),
-                    "assistant",
-                    "/evaluation/assistant/messages.jsonl");
+            List<Cell> cells = devCells(languages, encoder, builtIns);
 
             long started = System.nanoTime();
             NluSettings shipped = NluSettings.defaults();
@@ -330,7 +309,40 @@ class IntentTuningTest {
                 englishMinimumSimilarity);
     }
 
-    private LinearNlu trained(SentenceEncoder encoder, BuiltInModels builtIns, String catalogue) {
+    /** Every catalogue's dev messages, per language, each catalogue trained once and its messages read once. */
+    static List<Cell> devCells(LanguageDetector languages, SentenceEncoder encoder, BuiltInModels builtIns)
+            throws Exception {
+        List<Cell> cells = new ArrayList<>();
+        List<FrozenSets.Item> bankDev = FrozenSets.load("/evaluation/bank-split/dev.tsv");
+        for (String file : List.of("catalogue.jsonl", "catalogue-no-oos.jsonl")) {
+            LinearNlu nlu = trained(languages, encoder, builtIns, "evaluation/bank-split/" + file);
+            for (String language : List.of("de", "en")) {
+                List<FrozenSets.Item> items = bankDev.stream()
+                        .filter(item -> item.language().equals(language))
+                        .toList();
+                cells.add(cell(
+                        "bank " + file.replace(".jsonl", ""),
+                        language,
+                        nlu,
+                        items.stream().map(FrozenSets.Item::text).toList(),
+                        items.stream().map(FrozenSets.Item::label).toList()));
+            }
+        }
+        addLabelled(
+                cells,
+                trained(languages, encoder, builtIns, "nlu/catalogue.jsonl"),
+                "shop",
+                "/evaluation/labelled.jsonl");
+        addLabelled(
+                cells,
+                trained(languages, encoder, builtIns, "evaluation/assistant/catalogue.jsonl"),
+                "assistant",
+                "/evaluation/assistant/messages.jsonl");
+        return cells;
+    }
+
+    private static LinearNlu trained(
+            LanguageDetector languages, SentenceEncoder encoder, BuiltInModels builtIns, String catalogue) {
         LinearNlu nlu = new LinearNlu(NluSettings.defaults(), languages, encoder, builtIns);
         nlu.replaceCatalogue(Catalogue.parse(Resources.read(catalogue)));
         return nlu;
