@@ -6,8 +6,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,8 +27,12 @@ public class JwtKeyCheck {
     static final String VARIABLE = "JWT_PUBLIC_KEY_LOCATION";
     private static final String VERIFIER = "io.smallrye.jwt.auth.principal.JWTAuthContextInfo";
 
+    /**
+     * Before anything else starts: with the messaging channels already polling, the stop raced their consumers, which
+     * could log a stack trace after the one line (seen once in CI's MissingKeyIT).
+     */
     void check(
-            @Observes StartupEvent startup,
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent startup,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> location) {
         if (LaunchMode.current() != LaunchMode.NORMAL || !verifiesTokens()) {
             return;
