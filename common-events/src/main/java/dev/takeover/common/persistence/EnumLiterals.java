@@ -1,6 +1,7 @@
 package dev.takeover.common.persistence;
 
 import java.util.Collection;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -13,23 +14,20 @@ public final class EnumLiterals {
 
     private EnumLiterals() {}
 
-    /** {@code (pkg.Type.A, pkg.Type.B)}; the constants must not be empty. */
+    /** {@code (pkg.Type.A, pkg.Type.B)}, for HQL; the constants must not be empty. */
     public static String anyOf(Collection<? extends Enum<?>> constants) {
-        if (constants.isEmpty()) {
-            throw new IllegalArgumentException("an in-list needs at least one constant");
-        }
-        return constants.stream()
-                .map(constant -> constant.getDeclaringClass().getName() + "." + constant.name())
-                .collect(Collectors.joining(", ", "(", ")"));
+        return inList(constants, constant -> constant.getDeclaringClass().getName() + "." + constant.name());
     }
 
     /** {@code ('A', 'B')}, for native SQL over a column that stores the constants' names; must not be empty. */
     public static String namesOf(Collection<? extends Enum<?>> constants) {
+        return inList(constants, constant -> "'" + constant.name() + "'");
+    }
+
+    private static String inList(Collection<? extends Enum<?>> constants, Function<Enum<?>, String> literal) {
         if (constants.isEmpty()) {
             throw new IllegalArgumentException("an in-list needs at least one constant");
         }
-        return constants.stream()
-                .map(constant -> "'" + constant.name() + "'")
-                .collect(Collectors.joining(", ", "(", ")"));
+        return constants.stream().map(literal).collect(Collectors.joining(", ", "(", ")"));
     }
 }
