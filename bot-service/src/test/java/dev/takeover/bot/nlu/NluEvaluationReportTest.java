@@ -922,7 +922,19 @@ class NluEvaluationReportTest {
                                 + " training data, the dev sets or sets 1-4, from issue 9's categories in both languages"
                                 + " (German formal, informal, colloquial and Bavarian; English text-speak, speech, learners,"
                                 + " tweets), each line checked mechanically against all of them; written and committed before"
-                                + " any change of session 8.\n\n"));
+                                + " any change of session 8.\n\n"),
+                StyledSet.load(
+                        6,
+                        "frozen-6",
+                        "session 9",
+                        true,
+                        true,
+                        "\n## The sixth frozen set (session 9)\n\n`src/test/resources/evaluation/frozen-6/` (its README"
+                                + " has how it was written and the labelling rules): written blind like set 5, in the styles of"
+                                + " the sources the project is judged on: English tweets to brands, German rail feedback,"
+                                + " crowd workers' and assistant users' requests for a person; each line checked mechanically"
+                                + " against every earlier text and the GermEval 2018 tweets; written and committed before any"
+                                + " change of session 9.\n\n"));
     }
 
     private BuiltInModels.Assessment assess(BuiltInModels models, FrozenSets.Item item, boolean withEmbedding) {
