@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -177,8 +178,10 @@ class NluEvaluationReportTest {
         out.append("\n### Leaving a whole category out of training\n\nThe request model retrained without any example"
                 + " of one category (both languages), then tested on that category of the frozen set (rules + model,"
                 + " with embedding). Precision is over all frozen messages.\n\n"
-                + " Set 2 is the second frozen set (other people's styles), set 3 the third (session 6), set 4 the"
-                + " fourth (session 7), set 5 the fifth (session 8).\n\n"
+                + styled.stream()
+                        .map(set -> set.name() + " is `" + set.directory() + "/`"
+                                + (set.session() == null ? "" : " (" + set.session() + ")"))
+                        .collect(Collectors.joining(", ", " The frozen sets: ", ".\n\n"))
                 + "| category left out | de recall | en recall | precision de / en");
         setColumns(out, styled, " | %1$s: de recall | %1$s: en recall | %1$s: precision de / en");
         List<BuiltInModels.Labelled> humanTraining = BuiltInModels.read("nlu/builtin/human-request.tsv");
